@@ -1,0 +1,1 @@
+"""Readers: one per document family, turning report text into `jargraph.model` records."""
