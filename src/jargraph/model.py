@@ -209,6 +209,9 @@ class Document:
     areas_mentioned: list[AreaMention] = field(default_factory=list)
     examples: list[PracticeExample] = field(default_factory=list)
     grade_descriptors: list[GradeDescriptor] = field(default_factory=list)
+    passages: list[Source] = field(default_factory=list)
+    """Every numbered paragraph and named section, with its full text in ``Source.text``:
+    what provenance points at, so a reader of the graph can see the words."""
     earlier_grades: list[tuple[str, Source]] = field(default_factory=list)
     """The thirteen grades of the 2005 methodology, as listed, in order."""
     warnings: list[ReaderWarning] = field(default_factory=list)
