@@ -1,0 +1,216 @@
+"""Where the graph lives: an embedded Oxigraph store on disk (the default).
+
+The store is written whole by ``jargraph build`` into a fresh folder and then
+swapped in by renaming a symbolic link, so readers never see a half-built
+store and an interrupted build leaves the previous one serving. Queries run
+over the union of all named graphs by default, as Fuseki and Virtuoso do.
+
+A store answers a SPARQL query with bytes in the requested results format;
+this keeps the same contract for the embedded store, a worker process and a
+remote SPARQL server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import PROJECT_ROOT
+
+DEFAULT_HOME = PROJECT_ROOT / ".jargraph"
+"""Built output (stores and dumps); ignored by git. Override with ``JARGRAPH_HOME``."""
+
+SELECT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+DATASET_FORMATS: dict[str, ox.RdfFormat] = {
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+}
+
+
+class StoreError(Exception):
+    """A store could not do what was asked; the message says what and what to do."""
+
+
+class QuerySyntaxError(StoreError):
+    """The query does not parse; ``line`` and ``column`` are 1-based where known."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or opened (no build yet, server down)."""
+
+
+@dataclass
+class QueryOutput:
+    """One query's answer, serialised."""
+
+    kind: str
+    """``select``, ``ask`` or ``graph`` (CONSTRUCT and DESCRIBE)."""
+    body: bytes
+    media_type: str
+    truncated: bool = False
+    """True when a SELECT had more rows than the row limit and was cut."""
+    rows: int | None = None
+
+
+def home() -> Path:
+    return Path(os.environ.get("JARGRAPH_HOME", DEFAULT_HOME))
+
+
+def current_store_path(base: Path | None = None) -> Path:
+    """The link that always points at the complete, current store folder."""
+    return (base or home()) / "store"
+
+
+_POSITION = re.compile(r"(?:line|at)\s+(\d+)(?:\s*,?\s*column\s+(\d+))?", re.I)
+_ERROR_AT = re.compile(r"error at (\d+):(\d+)")
+
+
+def syntax_error(exc: Exception, query: str) -> QuerySyntaxError:
+    """Turn an engine's parse error into one that names the line and column."""
+    text = str(exc)
+    line = column = None
+    match = _ERROR_AT.search(text) or _POSITION.search(text)
+    if match:
+        line = int(match.group(1))
+        column = int(match.group(2)) if match.group(2) else None
+    elif (offset := re.search(r"(?:position|offset) (\d+)", text)) is not None:
+        before = query[: int(offset.group(1))]
+        line, column = before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1
+    where = f" at line {line}, column {column}" if line and column else ""
+    return QuerySyntaxError(f"SPARQL syntax error{where}: {text}", line, column)
+
+
+def solutions_json(variables: list[str], rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> bytes:
+    """SPARQL 1.1 JSON results for already-fetched rows (used when rows are limited)."""
+    bindings = []
+    for row in rows:
+        binding = {}
+        for name, term in row.items():
+            binding[name] = term_json(term)
+        bindings.append(binding)
+    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}).encode()
+
+
+def term_json(term: object) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {
+            "subject": term_json(term.subject), "predicate": term_json(term.predicate),
+            "object": term_json(term.object)}}
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def run_query(
+    store: ox.Store,
+    sparql: str,
+    *,
+    select_format: str = "application/sparql-results+json",
+    graph_format: str = "text/turtle",
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+    row_limit: int | None = None,
+) -> QueryOutput:
+    """Run one query on an Oxigraph store and serialise the answer.
+
+    With no ``default_graphs`` the default graph is the union of all graphs.
+    """
+    try:
+        result = store.query(
+            sparql,
+            use_default_graph_as_union=not default_graphs,
+            default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
+            named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
+        )
+    except SyntaxError as exc:
+        raise syntax_error(exc, sparql) from None
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"query failed: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        fmt = SELECT_FORMATS[select_format]
+        return QueryOutput("ask", result.serialize(format=fmt), select_format)
+    if isinstance(result, ox.QuerySolutions):
+        fmt = SELECT_FORMATS[select_format]
+        if row_limit is None:
+            return QueryOutput("select", result.serialize(format=fmt), select_format)
+        variables = [v.value for v in result.variables]
+        rows: list[dict] = []
+        truncated = False
+        for solution in result:
+            if len(rows) == row_limit:
+                truncated = True
+                break
+            rows.append({v: solution[v] for v in variables if solution[v] is not None})
+        body = solutions_json(variables, rows)
+        if fmt != ox.QueryResultsFormat.JSON:
+            parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+            body = parsed.serialize(format=fmt)
+        return QueryOutput("select", body, select_format, truncated, len(rows))
+    fmt = GRAPH_FORMATS[graph_format]
+    return QueryOutput("graph", ox.serialize(result, format=fmt) or b"", graph_format)
+
+
+def open_read_only(base: Path | None = None) -> ox.Store:
+    """Open the current store for reading; a clear error when there is none yet."""
+    link = current_store_path(base)
+    if not link.exists():
+        raise StoreUnavailable(f"no store at {link}: run `jargraph build` first")
+    try:
+        return ox.Store.read_only(str(link.resolve()))
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot open the store at {link}: {exc}") from None
+
+
+def new_store_folder(base: Path | None = None) -> Path:
+    """A fresh folder for a build to write into, beside the current one."""
+    root = (base or home()) / "stores"
+    root.mkdir(parents=True, exist_ok=True)
+    return root / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+
+
+def publish(folder: Path, base: Path | None = None, keep: int = 2) -> None:
+    """Make ``folder`` the current store in one atomic rename; prune old builds."""
+    link = current_store_path(base)
+    tmp = link.with_name(f".store-{os.getpid()}")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(os.path.relpath(folder, link.parent))
+    os.replace(tmp, link)
+    builds = sorted((folder.parent).iterdir(), key=lambda p: p.name)
+    current = folder.resolve()
+    for old in builds[:-keep]:
+        if old.resolve() != current:
+            shutil.rmtree(old, ignore_errors=True)
