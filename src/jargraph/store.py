@@ -104,7 +104,7 @@ def syntax_error(exc: Exception, query: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"SPARQL syntax error{where}: {text}", line, column)
 
 
-def solutions_json(variables: list[str], rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> bytes:
+def solutions_json(variables: list[str], rows: Iterable[dict[str, object]]) -> bytes:
     """SPARQL 1.1 JSON results for already-fetched rows (used when rows are limited)."""
     bindings = []
     for row in rows:

@@ -103,7 +103,9 @@ INVESTIGATION_CATEGORIES = (
 )
 """Categories of additional investigation (the 2007-08 national report's groups)."""
 
-JUDGEMENT_AREAS = CORE_AREAS + OUTCOME_AREAS + COUNCIL_AREAS + YOUTH_ASPECTS + INVESTIGATION_CATEGORIES
+JUDGEMENT_AREAS = (
+    CORE_AREAS + OUTCOME_AREAS + COUNCIL_AREAS + YOUTH_ASPECTS + INVESTIGATION_CATEGORIES
+)
 
 SCOPES = ("local-services-overall", "council")
 TIMEFRAMES = ("immediate", "within-six-months", "longer-term")
