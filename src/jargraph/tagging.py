@@ -1,0 +1,82 @@
+"""Matching free text against a SKOS concept scheme.
+
+The rules live in the scheme's data, not here: a concept matches text that
+contains one of its labels (``skos:prefLabel``, ``skos:altLabel``,
+``skos:hiddenLabel``; case-insensitive, on word boundaries), one of its
+``jar:abbreviation`` values (case-sensitive, on word boundaries), or a
+``jar:matchPattern`` regular expression (case-insensitive). The same matcher
+links findings to services, recommendations to addressees, context figures to
+measures and statements to themes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .vocab import JAR
+
+_LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+
+
+@dataclass(frozen=True)
+class Rule:
+    concept: URIRef
+    pattern: re.Pattern[str]
+    source: str
+    """What the rule was made from (the label, abbreviation or pattern), for reports."""
+
+
+def _word_pattern(text: str, flags: int) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(w) for w in text.split())
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", flags)
+
+
+@dataclass
+class Matcher:
+    """Rules for the concepts of one scheme, in a stable order."""
+
+    rules: list[Rule]
+
+    def match(self, text: str) -> list[URIRef]:
+        """Concepts whose rules match ``text``, each once, in concept order."""
+        found: dict[URIRef, None] = {}
+        for rule in self.rules:
+            if rule.concept not in found and rule.pattern.search(text):
+                found[rule.concept] = None
+        return list(found)
+
+    def match_whole(self, text: str) -> URIRef | None:
+        """The concept one of whose labels is the whole of ``text`` (case-insensitive)."""
+        wanted = " ".join(text.split()).casefold()
+        for rule in self.rules:
+            if rule.source.casefold() == wanted:
+                return rule.concept
+        return None
+
+
+def matcher_for(graph: Graph, scheme: URIRef) -> Matcher:
+    """Build the matcher for every concept ``skos:inScheme`` the given scheme."""
+    rules: list[Rule] = []
+    concepts = sorted(set(graph.subjects(SKOS.inScheme, scheme)))
+    for concept in concepts:
+        if (concept, RDF.type, SKOS.Concept) not in graph:
+            continue
+        for prop in _LABELS:
+            for label in sorted(graph.objects(concept, prop)):
+                rules.append(Rule(concept, _word_pattern(str(label), re.I), str(label)))
+        for abbreviation in sorted(graph.objects(concept, JAR.abbreviation)):
+            rules.append(Rule(concept, _word_pattern(str(abbreviation), 0), str(abbreviation)))
+        for pattern in sorted(graph.objects(concept, JAR.matchPattern)):
+            rules.append(Rule(concept, re.compile(str(pattern), re.I), str(pattern)))
+    return Matcher(rules)
+
+
+def load_scheme(path: Path) -> Graph:
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return graph
