@@ -80,9 +80,22 @@ def home() -> Path:
     return Path(os.environ.get("JARGRAPH_HOME", DEFAULT_HOME))
 
 
+def current_build(base: Path | None = None) -> Path:
+    """The link that always points at the complete, current build folder.
+
+    A build folder holds ``oxigraph/`` (the store) and ``dumps/`` (downloads).
+    Readers resolve this link once and keep the folder they got; a rebuild swaps
+    the link, so comparing ``os.readlink`` tells a reader to re-open.
+    """
+    return (base or home()) / "current"
+
+
 def current_store_path(base: Path | None = None) -> Path:
-    """The link that always points at the complete, current store folder."""
-    return (base or home()) / "store"
+    return current_build(base) / "oxigraph"
+
+
+def current_dumps_path(base: Path | None = None) -> Path:
+    return current_build(base) / "dumps"
 
 
 _POSITION = re.compile(r"(?:line|at)\s+(\d+)(?:\s*,?\s*column\s+(\d+))?", re.I)
@@ -185,32 +198,33 @@ def run_query(
 
 def open_read_only(base: Path | None = None) -> ox.Store:
     """Open the current store for reading; a clear error when there is none yet."""
-    link = current_store_path(base)
+    link = current_build(base)
     if not link.exists():
-        raise StoreUnavailable(f"no store at {link}: run `jargraph build` first")
+        raise StoreUnavailable(f"no store under {link.parent}: run `jargraph build` first")
     try:
-        return ox.Store.read_only(str(link.resolve()))
+        return ox.Store.read_only(str(link.resolve() / "oxigraph"))
     except OSError as exc:
-        raise StoreUnavailable(f"cannot open the store at {link}: {exc}") from None
+        raise StoreUnavailable(f"cannot open the store under {link.parent}: {exc}") from None
 
 
-def new_store_folder(base: Path | None = None) -> Path:
+def new_build_folder(base: Path | None = None) -> Path:
     """A fresh folder for a build to write into, beside the current one."""
-    root = (base or home()) / "stores"
+    root = (base or home()) / "builds"
     root.mkdir(parents=True, exist_ok=True)
-    return root / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    folder = root / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    folder.mkdir()
+    return folder
 
 
 def publish(folder: Path, base: Path | None = None, keep: int = 2) -> None:
-    """Make ``folder`` the current store in one atomic rename; prune old builds."""
-    link = current_store_path(base)
-    tmp = link.with_name(f".store-{os.getpid()}")
+    """Make ``folder`` the current build in one atomic rename; prune older builds."""
+    link = current_build(base)
+    tmp = link.with_name(f".current-{os.getpid()}")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     tmp.symlink_to(os.path.relpath(folder, link.parent))
     os.replace(tmp, link)
-    builds = sorted((folder.parent).iterdir(), key=lambda p: p.name)
     current = folder.resolve()
-    for old in builds[:-keep]:
-        if old.resolve() != current:
-            shutil.rmtree(old, ignore_errors=True)
+    builds = sorted(p for p in folder.parent.iterdir() if p.resolve() != current)
+    for old in builds[: max(0, len(builds) - (keep - 1))]:
+        shutil.rmtree(old, ignore_errors=True)
