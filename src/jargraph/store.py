@@ -216,8 +216,15 @@ def new_build_folder(base: Path | None = None) -> Path:
     return folder
 
 
+def new_store_folder(base: Path | None = None) -> Path:
+    """The ``oxigraph/`` folder of a fresh build folder (pass it or its parent to publish)."""
+    return new_build_folder(base) / "oxigraph"
+
+
 def publish(folder: Path, base: Path | None = None, keep: int = 2) -> None:
     """Make ``folder`` the current build in one atomic rename; prune older builds."""
+    if folder.name == "oxigraph":
+        folder = folder.parent
     link = current_build(base)
     tmp = link.with_name(f".current-{os.getpid()}")
     if tmp.is_symlink() or tmp.exists():
