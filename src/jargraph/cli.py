@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+EXPORT_FORMATS = {
+    "trig": "application/trig",
+    "nq": "application/n-quads",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+    "n3": "text/n3",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,13 +27,82 @@ def build_parser() -> argparse.ArgumentParser:
         description="A knowledge graph of the Joint Area Reviews of children's services.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_build(sub)
     _add_validate(sub)
+    _add_query(sub)
+    _add_export(sub)
     return parser
+
+
+def _add_build(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="read data/, convert, validate and load the store")
+    p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    p.add_argument("--home", type=Path, default=None,
+                   help="where builds go (default: $JARGRAPH_HOME or .jargraph/)")
+    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.set_defaults(run=_run_build)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from . import DATA_DIR
+    from .build import build, print_report
+    from .store import StoreError
+
+    def say(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    try:
+        report = build(args.data or DATA_DIR, args.home, progress=say,
+                       validate=not args.no_validate)
+    except (OSError, StoreError) as exc:
+        print(f"jargraph build: {exc}", file=sys.stderr)
+        return 2
+    print_report(report)
+    if report.errors:
+        return 2
+    return 0 if report.ok else 1
+
+
+def _add_query(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("query", help="run SPARQL (inline, from a file, or a named query)")
+    p.add_argument("query", help="a named query from queries/, a .rq file, or SPARQL text")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
+                   help="a parameter of a named query (repeatable)")
+    p.add_argument("--format", "-f", default="table",
+                   choices=["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld"],
+                   help="output format (CONSTRUCT/DESCRIBE print Turtle unless nt/jsonld)")
+    p.add_argument("--home", type=Path, default=None, help="the store's home folder")
+    p.set_defaults(run=_run_query)
+
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write the whole dataset in an RDF format")
+    p.add_argument("--format", "-f", default="trig",
+                   choices=sorted(EXPORT_FORMATS), help="RDF format (default: trig)")
+    p.add_argument("--output", "-o", type=Path, default=None, help="file (default: stdout)")
+    p.add_argument("--graph", default=None,
+                   help="one named graph only (a document id such as jar-southampton-2007)")
+    p.add_argument("--home", type=Path, default=None, help="the store's home folder")
+    p.set_defaults(run=_run_export)
 
 
 def _add_validate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="validate encodings against the shapes and ontology")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--format",
+        metavar="FMT",
+        help="parse every FILE as FMT (turtle, trig, json-ld, nt, nquads) "
+        "instead of going by its extension",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print the problems as JSON on standard output"
+    )
+    p.add_argument(
+        "--shacl-report",
+        metavar="FILE_OR_-",
+        help="also write the full SHACL results graph as Turtle to FILE (- for standard output)",
+    )
     p.set_defaults(run=_run_validate)
 
 
@@ -30,6 +110,100 @@ def _run_validate(args: argparse.Namespace) -> int:
     from .validate import run_cli
 
     return run_cli(args)
+
+
+QUERY_OUTPUT = {
+    "table": ("application/sparql-results+json", "text/turtle"),
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "csv": ("text/csv", "text/turtle"),
+    "tsv": ("text/tab-separated-values", "text/turtle"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "ttl": ("application/sparql-results+json", "text/turtle"),
+    "nt": ("application/sparql-results+json", "application/n-triples"),
+    "jsonld": ("application/sparql-results+json", "application/ld+json"),
+}
+
+
+def _query_text(text: str, params: list[str]) -> str:
+    """The SPARQL to run: a named query rendered with its parameters, a file, or the text."""
+    from .queries import load_library
+
+    values = dict(p.split("=", 1) if "=" in p else (p, "") for p in params)
+    library = load_library()
+    if text in library:
+        return library[text].render(values)
+    if params:
+        raise ValueError(f"--param is for named queries; {text!r} is not one "
+                         f"(see `jargraph query --list`)")
+    if text.endswith(".rq") or (len(text) < 256 and Path(text).is_file()):
+        return Path(text).read_text(encoding="utf-8")
+    return text
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from . import store
+    from .queries import ParameterError
+    from .results import table
+
+    try:
+        sparql = _query_text(args.query, args.param)
+    except (ParameterError, ValueError, OSError) as exc:
+        print(f"jargraph query: {exc}", file=sys.stderr)
+        return 2
+    select_format, graph_format = QUERY_OUTPUT[args.format]
+    try:
+        oxi = store.open_read_only(args.home)
+        out = store.run_query(oxi, sparql, select_format=select_format,
+                              graph_format=graph_format)
+    except store.QuerySyntaxError as exc:
+        print(f"jargraph query: {exc}", file=sys.stderr)
+        return 2
+    except store.StoreError as exc:
+        print(f"jargraph query: {exc}", file=sys.stderr)
+        return 2
+    if out.kind in ("select", "ask") and args.format == "table":
+        print(table(out.body))
+    else:
+        sys.stdout.buffer.write(out.body)
+        sys.stdout.flush()
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    import pyoxigraph as ox
+
+    from . import store, uris
+    from .vocab import PREFIXES
+
+    fmt = ox.RdfFormat.from_media_type(EXPORT_FORMATS[args.format])
+    graph = ox.NamedNode(str(uris.graph(args.graph))) if args.graph else None
+    if fmt is None or (not fmt.supports_datasets and graph is None):
+        print(f"jargraph export: {args.format} holds one graph only: add --graph NAME "
+              "or choose trig or nq", file=sys.stderr)
+        return 2
+    try:
+        oxi = store.open_read_only(args.home)
+        if graph is not None and not oxi.contains_named_graph(graph):
+            names = sorted(str(g.value).rsplit("/", 1)[-1] for g in oxi.named_graphs())
+            print(f"jargraph export: no graph {args.graph!r}; graphs: {', '.join(names)}",
+                  file=sys.stderr)
+            return 2
+        kwargs = {"from_graph": graph} if graph is not None and not fmt.supports_datasets else {}
+        if fmt.supports_datasets and graph is not None:
+            data = ox.serialize(oxi.quads_for_pattern(None, None, None, graph), format=fmt)
+        else:
+            prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+            data = oxi.dump(format=fmt, prefixes=prefixes, **kwargs)
+        if args.output:
+            tmp = args.output.with_name(args.output.name + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(args.output)
+        else:
+            sys.stdout.buffer.write(data)
+    except (store.StoreError, OSError) as exc:
+        print(f"jargraph export: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
