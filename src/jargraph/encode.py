@@ -339,10 +339,7 @@ class Encoder:
             self.add(uri, JAR.timeframe, uris.concept("timeframe", rec.timeframe))
         for written in rec.addressees:
             self.text(uri, JAR.addresseeText, written)
-            addressee = matcher("addressees").match_whole(written.rstrip(":").strip())
-            if addressee is None:
-                matches = matcher("addressees").match(written)
-                addressee = matches[0] if matches else None
+            addressee = matcher("addressees").best(written.rstrip(":").strip())
             if addressee is None:
                 self.warn(rec.source, f"addressee {written!r} matches no concept in "
                           "ontology/schemes/addressees.ttl; add it as a label there")
@@ -358,7 +355,7 @@ class Encoder:
         if area_name is None:
             self.warn(source, "a context figure in a document about no single area")
             return
-        measure = matcher("measures").match_whole(figure_record.measure)
+        measure = matcher("measures").best(figure_record.measure)
         measure_slug = str(measure).rsplit("/", 1)[-1] if measure else uris.slug(
             figure_record.measure)
         uri = URIRef(f"{self.doc_uri}/figure/{measure_slug}")

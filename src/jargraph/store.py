@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -208,12 +209,13 @@ def open_read_only(base: Path | None = None) -> ox.Store:
 
 
 def new_build_folder(base: Path | None = None) -> Path:
-    """A fresh folder for a build to write into, beside the current one."""
+    """A fresh, uniquely named folder for a build to write into, beside the current one.
+
+    Names start with the time, so sorting them sorts builds by age.
+    """
     root = (base or home()) / "builds"
     root.mkdir(parents=True, exist_ok=True)
-    folder = root / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    folder.mkdir()
-    return folder
+    return Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=root))
 
 
 def new_store_folder(base: Path | None = None) -> Path:
@@ -235,3 +237,96 @@ def publish(folder: Path, base: Path | None = None, keep: int = 2) -> None:
     builds = sorted(p for p in folder.parent.iterdir() if p.resolve() != current)
     for old in builds[: max(0, len(builds) - (keep - 1))]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def locate_syntax_error(exc: Exception, query: str) -> QuerySyntaxError:
+    """Like :func:`syntax_error`, but the line and column point at the mistake.
+
+    Oxigraph reports the furthest point its parser looked ahead to, which is
+    often the end of the query or a keyword's width past the mistake (and so
+    sometimes the next line). rdflib's parser stops at the start of the
+    construct that failed; when it rejects the query too, its position is
+    used. The message ends with the offending line and a caret under it.
+    """
+    located = syntax_error(exc, query)
+    line, column = _rdflib_error_position(query) or (located.line, located.column)
+    if not line or not column:
+        return located
+    lines = query.splitlines() or [""]
+    text = lines[line - 1] if line <= len(lines) else ""
+    near = text[column - 1 :].strip()[:40]
+    if line == located.line and column == located.column:
+        detail = re.sub(r"^error at \d+:\d+:\s*", "", str(exc))
+        prefix = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*$", text[: column - 1])
+        if "Prefix not found" in detail and prefix:
+            detail = f"the prefix {(prefix.group(1) or '') + ':'!r} is not declared (add PREFIX)"
+        elif len(detail) > 200:
+            detail = detail[:200] + "..."
+        head = f"SPARQL syntax error at line {line}, column {column}: {detail}"
+    elif near:
+        head = f"SPARQL syntax error at line {line}, column {column}, near {near!r}"
+    else:
+        head = f"SPARQL syntax error at line {line}, column {column}: the query ends too soon"
+    gutter = f"{line} | "
+    caret = " " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^"
+    return QuerySyntaxError(f"{head}\n{gutter}{text}\n{caret}", line, column)
+
+
+def _rdflib_error_position(query: str) -> tuple[int, int] | None:
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(query)
+    except ParseBaseException as exc:
+        return exc.lineno, exc.col
+    except Exception:  # rdflib's parser has its own limits (recursion, odd input)
+        return None
+    return None
+
+
+_MAY_USE_SERVICE = re.compile(r"\bservice\b|\\u|\\U", re.I)
+_SERVICE_CLAUSE = re.compile(r"(?<![\w:?$])SERVICE\s*(?:SILENT\s*)?[<?$\w:]", re.I)
+
+
+def service_endpoints(query: str) -> list[str | None]:
+    """The endpoints of the query's SERVICE clauses; ``None`` for a variable endpoint.
+
+    Oxigraph calls any SERVICE endpoint over HTTP, so a server must check
+    them before it runs a query. Prefixed names, escapes and SERVICE inside
+    FILTER EXISTS or subqueries are resolved by parsing the query (with
+    rdflib); text in strings and comments is ignored. When rdflib cannot
+    parse the query, a query with no SERVICE keyword in clause position
+    passes (Oxigraph then judges its syntax) and any other raises
+    :class:`QuerySyntaxError`, so that nothing unchecked runs.
+    """
+    if not _MAY_USE_SERVICE.search(query):
+        return []
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.term import URIRef
+
+    try:
+        algebra = translateQuery(parseQuery(query)).algebra
+    except Exception as exc:
+        if not _SERVICE_CLAUSE.search(query):  # e.g. jar:Service in syntax rdflib lacks
+            return []
+        located = locate_syntax_error(exc, query)
+        if located.line:
+            raise located from None
+        raise QuerySyntaxError(f"cannot check this query's SERVICE clauses: {exc}") from None
+    found: list[str | None] = []
+    stack: list[object] = [algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                term = node.get("term")
+                found.append(str(term) if isinstance(term, URIRef) else None)
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+    return found

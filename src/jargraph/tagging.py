@@ -50,6 +50,19 @@ class Matcher:
                 found[rule.concept] = None
         return list(found)
 
+    def best(self, text: str) -> URIRef | None:
+        """The concept whose rule matches the longest stretch of ``text`` (a whole-label
+        match wins outright); None when nothing matches."""
+        whole = self.match_whole(text)
+        if whole is not None:
+            return whole
+        best: tuple[int, URIRef] | None = None
+        for rule in self.rules:
+            found = rule.pattern.search(text)
+            if found and (best is None or len(found.group(0)) > best[0]):
+                best = (len(found.group(0)), rule.concept)
+        return best[1] if best else None
+
     def match_whole(self, text: str) -> URIRef | None:
         """The concept one of whose labels is the whole of ``text`` (case-insensitive)."""
         wanted = " ".join(text.split()).casefold()
