@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_validate(sub)
     _add_query(sub)
     _add_export(sub)
+    _add_serve(sub)
     return parser
 
 
@@ -204,6 +205,39 @@ def _run_export(args: argparse.Namespace) -> int:
         print(f"jargraph export: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="serve the web site and the SPARQL endpoint")
+    p.add_argument("--host", help="address to listen on (JARGRAPH_HOST; default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (JARGRAPH_PORT; default 8000)")
+    p.add_argument("--home", type=Path, help="store base folder (JARGRAPH_HOME)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="time limit per query (JARGRAPH_QUERY_TIMEOUT; default 10)")
+    p.add_argument("--row-limit", type=int, metavar="N",
+                   help="most SELECT rows returned, 0 for none (JARGRAPH_ROW_LIMIT; default 10000)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="query worker processes (JARGRAPH_WORKERS; default 2)")
+    p.add_argument("--threads", type=int, metavar="N",
+                   help="waitress threads (JARGRAPH_THREADS; default 8)")
+    p.add_argument("--max-request-bytes", type=int, metavar="N",
+                   help="largest request body (JARGRAPH_MAX_REQUEST_BYTES; default 1 MiB)")
+    p.add_argument("--allow-service", action="append", metavar="URL", dest="allowed_services",
+                   help="an endpoint SERVICE may call; repeat for more "
+                        "(JARGRAPH_ALLOWED_SERVICES; default none)")
+    p.add_argument("--debug", action="store_true",
+                   help="Flask's development server, with debugging")
+
+    def run(args: argparse.Namespace) -> int:
+        from .serve import serve
+
+        config = {"HOME": args.home, "QUERY_TIMEOUT": args.timeout, "ROW_LIMIT": args.row_limit,
+                  "WORKERS": args.workers, "MAX_REQUEST_BYTES": args.max_request_bytes,
+                  "ALLOWED_SERVICES": args.allowed_services}
+        return serve(host=args.host, port=args.port, threads=args.threads, debug=args.debug,
+                     config=config)
+
+    p.set_defaults(run=run)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,336 @@
+"""``/sparql``: the SPARQL 1.1 Protocol endpoint (query only), safe by default.
+
+* Queries by GET ``?query=``, POST form ``query=`` or POST
+  ``application/sparql-query``; ``default-graph-uri`` and ``named-graph-uri``
+  may be repeated. Without them the default graph is the union of all graphs.
+* Results are negotiated by ``Accept`` (q-values count) or chosen with a
+  ``format`` (or ``output``) parameter: ``json``, ``xml``, ``csv``, ``tsv``
+  for SELECT and ASK; ``ttl``, ``nt``, ``rdf``, ``jsonld`` (``json`` and
+  ``xml`` too) for CONSTRUCT and DESCRIBE; a media type also works. 406 when
+  ``Accept`` allows no format at all, or ``format`` does not suit the query
+  form; an ``Accept`` that lists only the other family's types gets this
+  family's default (JSON, Turtle), as from Fuseki.
+* Read-only: SPARQL Update gets 403. SERVICE gets 403 unless its endpoint is
+  in ``ALLOWED_SERVICES``.
+* Limits: a query that runs past ``QUERY_TIMEOUT`` is stopped and answered
+  503, as Fuseki answers a timed-out query; a query that kills the engine is
+  answered 500 and the server carries on; SELECT results are cut at
+  ``ROW_LIMIT`` rows with ``X-JARGRAPH-Truncated: true``; a body over
+  ``MAX_REQUEST_BYTES`` gets 413 and a GET query string over
+  ``MAX_URL_BYTES`` gets 414.
+* ``GET /sparql`` without a query returns the SPARQL 1.1 Service Description
+  (Turtle or other RDF by ``Accept``, or an HTML page for browsers).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, render_template_string, request, url_for
+from werkzeug.exceptions import (
+    BadRequest,
+    Forbidden,
+    InternalServerError,
+    RequestURITooLarge,
+    ServiceUnavailable,
+    UnsupportedMediaType,
+)
+from werkzeug.exceptions import NotAcceptable as HTTPNotAcceptable
+
+from .. import store
+from . import get_executor
+from .executor import ExecutorBusy, NotAcceptable, QueryCrashed, QueryTimeout, ServiceRefused
+
+bp = Blueprint("sparql", __name__)
+
+SPARQL_JSON, SPARQL_XML, CSV, TSV = store.SELECT_FORMATS
+TURTLE, N_TRIPLES, RDF_XML, JSON_LD = store.GRAPH_FORMATS
+
+SELECT_OFFERS: dict[str, str] = {
+    **{t: t for t in store.SELECT_FORMATS},
+    "application/json": SPARQL_JSON, "application/xml": SPARQL_XML, "text/xml": SPARQL_XML,
+}
+"""Media types a client may ask for SELECT and ASK results -> the type sent (first wins ties)."""
+GRAPH_OFFERS: dict[str, str] = {
+    **{t: t for t in store.GRAPH_FORMATS},
+    "application/x-turtle": TURTLE, "text/plain": N_TRIPLES, "application/xml": RDF_XML,
+    "text/xml": RDF_XML, "application/json": JSON_LD,
+}
+"""The same for CONSTRUCT and DESCRIBE results."""
+FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
+    "json": (SPARQL_JSON, JSON_LD), "xml": (SPARQL_XML, RDF_XML),
+    "csv": (CSV, None), "tsv": (TSV, None),
+    "ttl": (None, TURTLE), "turtle": (None, TURTLE), "n3": (None, TURTLE),
+    "nt": (None, N_TRIPLES), "ntriples": (None, N_TRIPLES), "n-triples": (None, N_TRIPLES),
+    "rdf": (None, RDF_XML), "rdfxml": (None, RDF_XML), "rdf+xml": (None, RDF_XML),
+    "jsonld": (None, JSON_LD), "json-ld": (None, JSON_LD),
+}
+"""Values of the ``format`` parameter -> (SELECT/ASK type, CONSTRUCT/DESCRIBE type)."""
+
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+FORMAT_IRIS = {
+    SPARQL_JSON: "SPARQL_Results_JSON", SPARQL_XML: "SPARQL_Results_XML",
+    CSV: "SPARQL_Results_CSV", TSV: "SPARQL_Results_TSV",
+    TURTLE: "Turtle", N_TRIPLES: "N-Triples", RDF_XML: "RDF_XML", JSON_LD: "JSON-LD",
+}
+SD = "http://www.w3.org/ns/sparql-service-description#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DCTERMS = "http://purl.org/dc/terms/"
+
+READ_ONLY = "this SPARQL endpoint is read-only: SPARQL Update is not accepted"
+
+
+@bp.before_request
+def _limit_url() -> None:
+    limit = current_app.config["MAX_URL_BYTES"]
+    if len(request.query_string) > limit:
+        raise RequestURITooLarge(
+            f"the query string is longer than {limit} bytes: send the query by POST instead")
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    query = read_query()
+    if query is None:
+        return service_description()
+    if not query.strip():
+        raise BadRequest("the query is empty")
+    if is_update(query):
+        raise Forbidden(READ_ONLY)
+    select_format, graph_format = negotiate()
+    return run(query, select_format, graph_format)
+
+
+def read_query() -> str | None:
+    """The query text from any of the protocol's three ways, or None for a bare GET."""
+    if "update" in request.values:
+        raise Forbidden(READ_ONLY)
+    if request.method in ("GET", "HEAD"):
+        return request.args.get("query")
+    mimetype = request.mimetype
+    if mimetype == "application/sparql-update":
+        raise Forbidden(READ_ONLY)
+    if mimetype == "application/sparql-query":
+        return request.get_data(as_text=True)
+    if mimetype == "application/x-www-form-urlencoded":
+        query = request.form.get("query")
+        if query is None:
+            raise BadRequest("no query: send it in the form field 'query'")
+        return query
+    raise UnsupportedMediaType(
+        "send a query as application/sparql-query or application/x-www-form-urlencoded")
+
+
+_PROLOGUE = re.compile(r"\s+|#[^\n]*|PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>", re.I)
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+
+
+def is_update(text: str) -> bool:
+    """True when the text, after its prologue, starts with a SPARQL Update operation."""
+    pos = 0
+    while (match := _PROLOGUE.match(text, pos)) and match.end() > pos:
+        pos = match.end()
+    return _UPDATE.match(text, pos) is not None
+
+
+def negotiate() -> tuple[str | None, str | None]:
+    """The best SELECT/ASK type and the best CONSTRUCT/DESCRIBE type for this request."""
+    name = request.values.get("format") or request.values.get("output")
+    if name:
+        key = name.strip().lower()
+        if key in FORMAT_NAMES:
+            return FORMAT_NAMES[key]
+        if key in SELECT_OFFERS or key in GRAPH_OFFERS:
+            return SELECT_OFFERS.get(key), GRAPH_OFFERS.get(key)
+        raise BadRequest(f"unknown format {name!r}: use one of {', '.join(FORMAT_NAMES)}")
+    accept = request.accept_mimetypes
+    if not accept:
+        return SPARQL_JSON, TURTLE
+    select = accept.best_match(list(SELECT_OFFERS))
+    graph = accept.best_match(list(GRAPH_OFFERS))
+    if select is None and graph is None:
+        raise HTTPNotAcceptable(_not_acceptable_message())
+    # A client that lists only results types (or only RDF types) gets the other family's
+    # default for the other query forms, as Fuseki does: clients such as rdflib's
+    # SPARQLStore send one Accept for every query form.
+    return (SELECT_OFFERS[select] if select else SPARQL_JSON,
+            GRAPH_OFFERS[graph] if graph else TURTLE)
+
+
+def _not_acceptable_message(kind: str = "") -> str:
+    select = ", ".join(store.SELECT_FORMATS)
+    graph = ", ".join(store.GRAPH_FORMATS)
+    if kind == "select":
+        return f"SELECT and ASK results are available as {select}"
+    if kind == "graph":
+        return f"CONSTRUCT and DESCRIBE results are available as {graph}"
+    return f"results are available as {select} (SELECT, ASK) or {graph} (CONSTRUCT, DESCRIBE)"
+
+
+def run(query: str, select_format: str | None, graph_format: str | None) -> Response:
+    cfg = current_app.config
+    row_limit = cfg["ROW_LIMIT"] if cfg["ROW_LIMIT"] > 0 else None
+    out = execute(
+        query, select_format, graph_format,
+        default_graphs=request.values.getlist("default-graph-uri"),
+        named_graphs=request.values.getlist("named-graph-uri"),
+        row_limit=row_limit,
+    )
+    response = Response(out.body, content_type=f"{out.media_type}; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    if out.kind == "select" and row_limit:
+        response.headers["X-JARGRAPH-Row-Limit"] = str(row_limit)
+    if out.truncated:
+        response.headers["X-JARGRAPH-Truncated"] = "true"
+    return response
+
+
+def execute(query: str, select_format: str | None, graph_format: str | None,
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+            row_limit: int | None = None) -> store.QueryOutput:
+    """Run a query in a worker, turning every failure into an HTTP error with a clear message."""
+    timeout = current_app.config["QUERY_TIMEOUT"]
+    try:
+        return get_executor().execute(
+            query, select_format, graph_format, default_graphs or [], named_graphs or [],
+            row_limit, timeout)
+    except store.QuerySyntaxError as exc:
+        raise BadRequest(str(exc)) from None
+    except ServiceRefused as exc:
+        raise Forbidden(f"{exc}; allowed endpoints are set with ALLOWED_SERVICES") from None
+    except NotAcceptable as exc:
+        raise HTTPNotAcceptable(_not_acceptable_message(exc.kind)) from None
+    except QueryTimeout as exc:
+        raise ServiceUnavailable(
+            f"{exc}: simplify the query or add a LIMIT", retry_after=1) from None
+    except ExecutorBusy as exc:
+        raise ServiceUnavailable(f"{exc}; try again shortly", retry_after=2) from None
+    except QueryCrashed as exc:
+        raise InternalServerError(str(exc)) from None
+    except store.StoreUnavailable:
+        raise ServiceUnavailable("there is no store yet: run `jargraph build`") from None
+    except store.StoreError as exc:
+        raise InternalServerError(str(exc)) from None
+
+
+# ---------------------------------------------------------------- service description
+
+
+def service_description() -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, as RDF or HTML."""
+    offers = [*GRAPH_OFFERS, "text/html", "application/xhtml+xml"]
+    accept = request.accept_mimetypes
+    if request.args.get("format"):
+        wanted = FORMAT_NAMES.get(request.args["format"].lower(), (None, None))[1]
+        if wanted is None:
+            raise HTTPNotAcceptable(_not_acceptable_message("graph"))
+    else:
+        wanted = accept.best_match(offers) if accept else TURTLE
+        if wanted is None:
+            raise HTTPNotAcceptable(
+                _not_acceptable_message("graph") + " (and as HTML for a browser)")
+    endpoint_url = url_for("sparql.endpoint", _external=True)
+    graphs = named_graphs()
+    if wanted in ("text/html", "application/xhtml+xml"):
+        html = render_template_string(
+            _PAGE, endpoint=endpoint_url, graphs=graphs, cfg=current_app.config,
+            select_formats=list(store.SELECT_FORMATS), graph_formats=list(store.GRAPH_FORMATS),
+            query_page=request.script_root + "/query",
+        )
+        response = Response(html, content_type="text/html; charset=utf-8")
+    else:
+        media_type = GRAPH_OFFERS[wanted]
+        body = ox.serialize(
+            description(endpoint_url, graphs), format=store.GRAPH_FORMATS[media_type],
+            prefixes={"sd": SD, "formats": FORMATS_NS, "dcterms": DCTERMS},
+        )
+        response = Response(body, content_type=f"{media_type}; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def named_graphs() -> list[str]:
+    """The store's named graphs (none when there is no store yet)."""
+    try:
+        out = get_executor().execute(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", SPARQL_JSON, TURTLE,
+            timeout=current_app.config["QUERY_TIMEOUT"])
+    except store.StoreError:
+        return []
+    rows = json.loads(out.body)["results"]["bindings"]
+    return [row["g"]["value"] for row in rows if "g" in row]
+
+
+def description(endpoint_url: str, graphs: list[str]) -> list[ox.Triple]:
+    """The service description as triples."""
+    service = ox.NamedNode(endpoint_url)
+    dataset, default_graph = ox.BlankNode(), ox.BlankNode()
+
+    def sd(name: str) -> ox.NamedNode:
+        return ox.NamedNode(SD + name)
+
+    a = ox.NamedNode(RDF_TYPE)
+    triples = [
+        ox.Triple(service, a, sd("Service")),
+        ox.Triple(service, sd("endpoint"), service),
+        ox.Triple(service, ox.NamedNode(DCTERMS + "title"),
+                  ox.Literal("jargraph: Joint Area Reviews of children's services, 2005-2009")),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, a, sd("Dataset")),
+        ox.Triple(dataset, sd("defaultGraph"), default_graph),
+        ox.Triple(default_graph, a, sd("Graph")),
+    ]
+    triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + name))
+                for name in FORMAT_IRIS.values()]
+    for graph in graphs:
+        node = ox.BlankNode()
+        triples += [
+            ox.Triple(dataset, sd("namedGraph"), node),
+            ox.Triple(node, a, sd("NamedGraph")),
+            ox.Triple(node, sd("name"), ox.NamedNode(graph)),
+        ]
+    return triples
+
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>jargraph SPARQL endpoint</title></head>
+<body>
+<h1>jargraph SPARQL endpoint</h1>
+<p>This is a read-only <a href="https://www.w3.org/TR/sparql11-protocol/">SPARQL 1.1 Protocol</a>
+endpoint at <code>{{ endpoint }}</code> for the Joint Area Reviews of children's services in
+England, 2005&ndash;2009. To write and run queries in the browser, use the
+<a href="{{ query_page }}">query page</a>.</p>
+<form method="get" action="{{ endpoint }}">
+<p><label for="query">Query</label><br>
+<textarea id="query" name="query" rows="8" cols="80">
+SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea></p>
+<p><label for="format">Format</label>
+<select id="format" name="format">
+{% for name in ["json", "xml", "csv", "tsv", "ttl", "nt", "rdf", "jsonld"] %}
+<option>{{ name }}</option>{% endfor %}</select> <button type="submit">Run</button></p>
+</form>
+<h2>How to use it</h2>
+<ul>
+<li>Send the query as <code>query</code> by GET or POST (form), or POST it as
+<code>application/sparql-query</code>; <code>default-graph-uri</code> and
+<code>named-graph-uri</code> may be repeated.</li>
+<li>Without <code>default-graph-uri</code> the default graph is the union of all named graphs.</li>
+<li>SELECT and ASK results: {{ select_formats | join(", ") }}.
+CONSTRUCT and DESCRIBE results: {{ graph_formats | join(", ") }}.
+Choose by <code>Accept</code> or with <code>format</code>.</li>
+<li>A query may run for {{ cfg.QUERY_TIMEOUT }} s; SELECT results stop at
+{{ cfg.ROW_LIMIT }} rows (the header <code>X-JARGRAPH-Truncated</code> says so).</li>
+<li>SPARQL Update is not accepted{% if cfg.ALLOWED_SERVICES %}; SERVICE may call only
+{{ cfg.ALLOWED_SERVICES | join(", ") }}{% else %}; SERVICE is not allowed{% endif %}.</li>
+</ul>
+<h2>Named graphs ({{ graphs | length }})</h2>
+<ul>
+{% for g in graphs %}<li><code>{{ g }}</code></li>
+{% endfor %}</ul>
+</body></html>
+"""

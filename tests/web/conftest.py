@@ -1,0 +1,179 @@
+"""Fixtures for the web tests: a small published store and real HTTP servers over it.
+
+Servers are werkzeug's threaded server in a thread on 127.0.0.1 with a free port; the tests
+talk HTTP to them. The SPARQL servers have a short time limit (2 s) and a
+row limit (20) below the size of the fixture (42 triples).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from werkzeug.serving import make_server
+
+from jargraph import store
+from jargraph.web import create_app, shutdown
+
+FIXTURE = Path(__file__).with_name("fixture.trig")
+TIMEOUT = 2.0
+ROW_LIMIT = 20
+
+
+def publish_store(home: Path, *trig: Path | str) -> Path:
+    """Build a store from TriG files or text and publish it as the current one under ``home``."""
+    try:
+        folder = store.new_store_folder(home)
+    except FileExistsError:  # build folders are named by the second: wait for the next one
+        time.sleep(1.05 - time.time() % 1)
+        folder = store.new_store_folder(home)
+    built = ox.Store(str(folder))
+    for item in trig:
+        if isinstance(item, Path):
+            built.bulk_load(path=str(item), format=ox.RdfFormat.TRIG)
+        else:
+            built.bulk_load(item.encode(), format=ox.RdfFormat.TRIG)
+    built.flush()
+    del built
+    store.publish(folder, home)
+    return folder
+
+
+def start_server(config: dict[str, Any]) -> tuple[str, Callable[[], None]]:
+    """Start the app on a free port in a thread; returns (base URL, stop function)."""
+    app = create_app(config)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+        shutdown(app)
+
+    url = f"http://127.0.0.1:{server.server_port}"
+    with urllib.request.urlopen(url + "/sparql", timeout=60) as response:  # workers warm up
+        response.read()
+    return url, stop
+
+
+@pytest.fixture(scope="session")
+def sparql_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("sparql-home")
+    publish_store(home, FIXTURE)
+    return home
+
+
+def _config(home: Path, **more: Any) -> dict[str, Any]:
+    return {"HOME": home, "QUERY_TIMEOUT": TIMEOUT, "ROW_LIMIT": ROW_LIMIT, "WORKERS": 2,
+            "MAX_REQUEST_BYTES": 64 * 1024, "MAX_URL_BYTES": 16 * 1024, **more}
+
+
+@pytest.fixture(scope="session")
+def remote_url(sparql_home: Path) -> Iterator[str]:
+    """A second jargraph server, used as the remote endpoint of SERVICE clauses."""
+    url, stop = start_server(_config(sparql_home))
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="session")
+def server_url(sparql_home: Path, remote_url: str) -> Iterator[str]:
+    """The jargraph server under test; it may call the remote server with SERVICE."""
+    url, stop = start_server(_config(sparql_home, ALLOWED_SERVICES=[remote_url + "/sparql"]))
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="session")
+def endpoint(server_url: str) -> str:
+    return server_url + "/sparql"
+
+
+# ---------------------------------------------------------------------------
+# Linked-data site: pages, /doc, /def, /void, /data, /query, /validate.
+# A store of fixture_pages.trig (an area, a review with judgements, findings,
+# a recommendation, passages, a national grade distribution, and a label
+# holding a <script>), with dumps written beside it as a build would.
+# ---------------------------------------------------------------------------
+
+PAGES_FIXTURE = Path(__file__).with_name("fixture_pages.trig")
+PAGES_ROW_LIMIT = 100
+
+
+def write_dumps(home: Path, trig: Path) -> Path:
+    """Dumps as a build writes them: the dataset as TriG and N-Quads, Turtle per graph."""
+    import rdflib
+
+    dumps = home / "dumps"
+    (dumps / "documents").mkdir(parents=True, exist_ok=True)
+    dataset = rdflib.Dataset()
+    dataset.parse(trig, format="trig")
+    (dumps / "jargraph.trig").write_bytes(trig.read_bytes())
+    dataset.serialize(dumps / "jargraph.nq", format="nquads")
+    for graph in dataset.graphs():
+        name = str(graph.identifier).rsplit("/", 1)[-1]
+        if len(graph) and str(graph.identifier).startswith("https://w3id.org/jargraph/graph/"):
+            graph.serialize(dumps / "documents" / f"{name}.ttl", format="turtle")
+    return dumps
+
+
+@pytest.fixture(scope="session")
+def pages_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("pages-home")
+    publish_store(home, PAGES_FIXTURE)
+    write_dumps(home, PAGES_FIXTURE)
+    return home
+
+
+@pytest.fixture(scope="session")
+def site_url(pages_home: Path) -> Iterator[str]:
+    """A jargraph server over the pages fixture (time limit 10 s, row limit 100)."""
+    url, stop = start_server({
+        "HOME": pages_home, "QUERY_TIMEOUT": 10.0, "ROW_LIMIT": PAGES_ROW_LIMIT, "WORKERS": 2,
+        "MAX_REQUEST_BYTES": 1 << 20,
+    })
+    yield url
+    stop()
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+    @property
+    def media_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip()
+
+
+def fetch(base: str, path: str, *, method: str = "GET", accept: str | None = None,
+          body: bytes | None = None, headers: dict[str, str] | None = None) -> Answer:
+    """One request with the path sent exactly as given (no normalising, no redirects)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    sent = dict(headers or {})
+    if accept:
+        sent["Accept"] = accept
+    try:
+        conn.request(method, path, body=body, headers=sent)
+        response = conn.getresponse()
+        data = response.read()
+        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
+    finally:
+        conn.close()
