@@ -110,18 +110,19 @@ PAGES_ROW_LIMIT = 100
 
 def write_dumps(home: Path, trig: Path) -> Path:
     """Dumps as a build writes them: the dataset as TriG and N-Quads, Turtle per graph."""
-    import rdflib
-
-    dumps = home / "dumps"
+    dumps = store.current_dumps_path(home)
     (dumps / "documents").mkdir(parents=True, exist_ok=True)
-    dataset = rdflib.Dataset()
-    dataset.parse(trig, format="trig")
+    quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
     (dumps / "jargraph.trig").write_bytes(trig.read_bytes())
-    dataset.serialize(dumps / "jargraph.nq", format="nquads")
-    for graph in dataset.graphs():
-        name = str(graph.identifier).rsplit("/", 1)[-1]
-        if len(graph) and str(graph.identifier).startswith("https://w3id.org/jargraph/graph/"):
-            graph.serialize(dumps / "documents" / f"{name}.ttl", format="turtle")
+    (dumps / "jargraph.nq").write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+    graph_ns = "https://w3id.org/jargraph/graph/"
+    names = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    for name in sorted(names):
+        triples = [q.triple for q in quads
+                   if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == name]
+        if name.startswith(graph_ns):
+            (dumps / "documents" / f"{name[len(graph_ns):]}.ttl").write_bytes(
+                ox.serialize(triples, format=ox.RdfFormat.TURTLE) or b"")
     return dumps
 
 

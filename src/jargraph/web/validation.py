@@ -1,0 +1,221 @@
+"""``/validate``: check an encoding against the shapes, as ``jargraph validate`` does.
+
+GET shows a form (upload a file, or paste the text, and pick the syntax).
+POST takes a multipart upload, a pasted form field, or a raw body whose
+``Content-Type`` names its syntax (``text/turtle``, ``application/trig``,
+``application/ld+json``, ``application/n-triples``, ``application/n-quads``).
+The answer is the report (problems with line, focus, path, value, message,
+and a summary) as HTML or JSON, by ``Accept`` or ``?format=json``.
+
+Nothing posted is written to disk: uploads are parsed into memory, never
+spooled to temporary files, and the text is parsed from memory. An input
+that cannot be read is a 400 report that names the line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from io import BytesIO
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from rdflib import Dataset, Graph
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.formparser import parse_form_data
+
+from .. import validate
+from ..vocab import ID
+
+bp = Blueprint("validation", __name__)
+
+SYNTAXES: dict[str, str] = {
+    "turtle": "Turtle",
+    "trig": "TriG",
+    "json-ld": "JSON-LD",
+    "nt": "N-Triples",
+    "nquads": "N-Quads",
+}
+"""rdflib parser name -> what the form calls it."""
+MEDIA_TYPES: dict[str, str] = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/trig": "trig",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/n-quads": "nquads",
+}
+NAMES: dict[str, str] = {
+    "turtle": "turtle", "ttl": "turtle", "trig": "trig", "json-ld": "json-ld",
+    "jsonld": "json-ld", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+    "nquads": "nquads", "nq": "nquads", "n-quads": "nquads",
+}
+EXTENSIONS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
+              ".nt": "nt", ".nq": "nquads"}
+DATASET_SYNTAXES = {"trig", "nquads", "json-ld"}
+
+
+@dataclass
+class Outcome:
+    """What one validation found: a report, or why the input could not be read."""
+
+    name: str
+    syntax: str | None = None
+    problems: list[validate.Problem] = field(default_factory=list)
+    error: validate.EncodingError | None = None
+
+    @property
+    def conforms(self) -> bool:
+        return self.error is None and not self.problems
+
+    @property
+    def summary(self) -> str:
+        if self.error is not None:
+            return "the input could not be read: 1 file unreadable"
+        count = len(self.problems)
+        if count:
+            return f"{count} problem{'' if count == 1 else 's'} in 1 file; 0 files valid"
+        return "no problems; 1 file valid"
+
+    def as_json(self) -> dict[str, Any]:
+        errors = []
+        if self.error is not None:
+            errors.append({"file": self.error.file, "line": self.error.line,
+                           "column": self.error.column, "message": self.error.message})
+        return {"conforms": self.conforms, "problems": [asdict(p) for p in self.problems],
+                "errors": errors, "summary": self.summary}
+
+
+class NothingPosted(Exception):
+    """The request carried no encoding."""
+
+
+# ---------------------------------------------------------------- routes
+
+
+@bp.route("/validate", methods=["GET"])
+def form() -> Response:
+    return Response(render_template("validate.html", title="Validate an encoding",
+                                    syntaxes=SYNTAXES, outcome=None, text="", syntax=""),
+                    mimetype="text/html")
+
+
+@bp.route("/validate", methods=["POST"])
+def check() -> Response:
+    """Validate what was posted and answer with the report."""
+    try:
+        raw, name, syntax, pasted = read_input()
+    except NothingPosted as exc:
+        return _answer(Outcome("input", error=validate.EncodingError(
+            "input", None, None, str(exc))), status=400, text="", syntax="")
+    outcome = run(raw, name, syntax)
+    status = 400 if outcome.error is not None else 200
+    return _answer(outcome, status=status, text=pasted, syntax=syntax or "")
+
+
+def _answer(outcome: Outcome, *, status: int, text: str, syntax: str) -> Response:
+    if _wants_json():
+        response = jsonify(outcome.as_json())
+        response.status_code = status
+    else:
+        response = Response(render_template(
+            "validate.html", title="Validation report", syntaxes=SYNTAXES, outcome=outcome,
+            text=text, syntax=syntax,
+        ), status=status, mimetype="text/html")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _wants_json() -> bool:
+    asked = (request.args.get("format") or "").lower()
+    if asked in ("json", "html"):
+        return asked == "json"
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"],
+                                               default="text/html")
+    return best == "application/json"
+
+
+# ---------------------------------------------------------------- reading the input
+
+
+def _memory_stream(*_args: Any, **_kwargs: Any) -> BytesIO:
+    """Where the form parser puts an uploaded file: memory, never a temporary file."""
+    return BytesIO()
+
+
+def read_input() -> tuple[bytes, str, str | None, str]:
+    """(bytes, name, syntax or None, pasted text) from an upload, a form or a raw body."""
+    limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 0) or None
+    if limit and (request.content_length or 0) > limit:
+        raise RequestEntityTooLarge(f"the encoding is larger than {limit} bytes")
+    syntax = _syntax_name(request.args.get("syntax") or request.args.get("format"))
+    mimetype = request.mimetype
+    if mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        _, fields, files = parse_form_data(
+            request.environ, stream_factory=_memory_stream,  # type: ignore[arg-type]
+            max_content_length=limit, max_form_memory_size=limit,
+        )
+        syntax = _syntax_name(fields.get("syntax") or fields.get("format")) or syntax
+        upload = files.get("file")
+        if upload is not None and upload.filename:
+            data = upload.stream.read()
+            name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
+            if syntax is None:
+                syntax = _by_extension(name) or MEDIA_TYPES.get(upload.mimetype or "")
+            if data:
+                return data, name, syntax, ""
+        text = fields.get("text", "")
+        if text.strip():
+            return text.encode("utf-8"), "pasted", syntax, text
+        raise NothingPosted("nothing to validate: upload a file or paste an encoding")
+    data = request.get_data(cache=False)
+    if not data.strip():
+        raise NothingPosted("nothing to validate: post an encoding in the request body")
+    return data, "posted", syntax or MEDIA_TYPES.get(mimetype), ""
+
+
+def _syntax_name(value: str | None) -> str | None:
+    return NAMES.get(value.strip().lower()) if value else None
+
+
+def _by_extension(name: str) -> str | None:
+    dot = name.rfind(".")
+    return EXTENSIONS.get(name[dot:].lower()) if dot >= 0 else None
+
+
+# ---------------------------------------------------------------- validating
+
+
+def run(raw: bytes, name: str, syntax: str | None) -> Outcome:
+    """Parse from memory and validate; every failure becomes part of the outcome."""
+    syntax = syntax or "turtle"
+    try:
+        graph, text = parse(raw, name, syntax)
+        report = validate.validate_graph(graph, source_text=text, file=name, format=syntax)
+    except validate.EncodingError as exc:
+        return Outcome(name, syntax, error=exc)
+    return Outcome(name, syntax, problems=list(report.problems))
+
+
+def parse(raw: bytes, name: str, syntax: str) -> tuple[Graph, str]:
+    """The encoding as a graph (a Dataset for TriG, N-Quads, JSON-LD) and its text."""
+    if b"\x00" in raw:
+        raise validate.EncodingError(name, None, None,
+                                     "is a binary file, not RDF text; give Turtle, TriG, "
+                                     "JSON-LD, N-Triples or N-Quads")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = err.start - (before.rfind(b"\n") + 1) + 1
+        raise validate.EncodingError(name, line, column,
+                                     "is not UTF-8 text; save the file as UTF-8") from None
+    graph: Graph = Dataset() if syntax in DATASET_SYNTAXES else Graph()
+    try:
+        validate._parse_quietly(graph, data=text, format=syntax, publicID=str(ID))
+    except Exception as err:  # noqa: BLE001 - every parser failure is reported, never raised
+        raise validate._syntax_error(name, text, syntax, err) from None
+    if len(graph) == 0:
+        raise validate.EncodingError(name, None, None, "holds no statements; encode at least "
+                                     "the document and its review")
+    return graph, text
