@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS
 
 from . import DATA_DIR, ONTOLOGY_DIR, store, uris
@@ -239,11 +240,26 @@ def _shared_graphs(doc_graphs: dict[str, Graph], resolver: AreaResolver) -> dict
     }
 
 
+GENID = "https://w3id.org/jargraph/.well-known/genid/"
+
+
+def skolemised(graph: Graph) -> Graph:
+    """Blank nodes (OWL lists, restrictions) replaced by IRIs that depend on the graph's
+    content alone, so that every build writes byte-identical dumps."""
+    if not any(isinstance(t, BNode) for triple in graph for t in triple):
+        return graph
+    canonical = to_canonical_graph(graph)
+    out = Graph()
+    for triple in canonical:
+        out.add(tuple(URIRef(GENID + str(t)) if isinstance(t, BNode) else t for t in triple))
+    return out
+
+
 def _load(folder: Path, doc_graphs: dict[str, Graph], extra: dict[str, Graph]) -> int:
     oxi = ox.Store(str(folder / "oxigraph"))
     total = 0
     for name, graph in [*sorted(doc_graphs.items()), *sorted(extra.items())]:
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = skolemised(graph).serialize(format="nt", encoding="utf-8")
         oxi.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES,
                       to_graph=ox.NamedNode(str(uris.graph(name))))
         total += len(graph)

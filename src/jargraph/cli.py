@@ -145,6 +145,7 @@ def _run_query(args: argparse.Namespace) -> int:
     from . import store
     from .queries import ParameterError
     from .results import table
+    from .vocab import PREFIXES
 
     try:
         sparql = _query_text(args.query, args.param)
@@ -155,7 +156,7 @@ def _run_query(args: argparse.Namespace) -> int:
     try:
         oxi = store.open_read_only(args.home)
         out = store.run_query(oxi, sparql, select_format=select_format,
-                              graph_format=graph_format)
+                              graph_format=graph_format, prefixes=PREFIXES)
     except store.QuerySyntaxError as exc:
         print(f"jargraph query: {exc}", file=sys.stderr)
         return 2

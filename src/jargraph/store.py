@@ -157,10 +157,13 @@ def run_query(
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
     row_limit: int | None = None,
+    prefixes: dict[str, str] | None = None,
 ) -> QueryOutput:
     """Run one query on an Oxigraph store and serialise the answer.
 
     With no ``default_graphs`` the default graph is the union of all graphs.
+    ``prefixes`` are declared for the query as if written in it (the command
+    line passes jargraph's own, so short queries need no PREFIX lines).
     """
     try:
         result = store.query(
@@ -168,9 +171,10 @@ def run_query(
             use_default_graph_as_union=not default_graphs,
             default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
             named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
+            prefixes=prefixes,
         )
     except SyntaxError as exc:
-        raise syntax_error(exc, sparql) from None
+        raise locate_syntax_error(exc, sparql) from None
     except (OSError, RuntimeError) as exc:
         raise StoreError(f"query failed: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
