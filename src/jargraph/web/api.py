@@ -1,0 +1,296 @@
+"""The named-query API and pages: ``/api/queries/NAME``, ``/api/openapi.json``, ``/queries``.
+
+* ``GET /api/queries/NAME?KEY=VALUE`` runs a named query of ``queries/`` with
+  its parameters checked and turned into RDF terms (``jargraph.queries``).
+  SELECT and ASK answer SPARQL JSON, CSV or TSV; CONSTRUCT answers Turtle or
+  JSON-LD; chosen by ``Accept`` or by ``?format=json|csv|tsv|ttl|jsonld``.
+  A bad parameter is a 400 whose JSON names the parameter and what is allowed;
+  an unknown query is a 404.
+* ``GET /api/queries`` lists the library as JSON; ``GET /api/openapi.json`` is
+  its OpenAPI 3 description.
+* ``GET /queries`` is a page listing every query with a form for its
+  parameters; ``GET /queries/NAME`` runs it with the form's values and shows
+  the answer as a table.
+
+Queries run through the app's query workers (``web.executor``), with the
+server's time and row limits, exactly as ``/sparql`` runs them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
+from werkzeug.exceptions import HTTPException, NotAcceptable
+
+from .. import QUERIES_DIR
+from ..queries import NamedQuery, ParameterError, QueryLibraryError, load_library, openapi
+from ..results import shorten
+from .linked_data import href
+from .sparql import execute
+
+bp = Blueprint("query_api", __name__)
+
+LIBRARY_KEY = "jargraph.query_library"
+RESERVED = ("format",)
+"""Request arguments that are not query parameters."""
+
+SPARQL_JSON = "application/sparql-results+json"
+SELECT_FORMATS = {"json": SPARQL_JSON, "csv": "text/csv", "tsv": "text/tab-separated-values"}
+GRAPH_FORMATS = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
+                 "json": "application/ld+json"}
+SELECT_ACCEPT = [SPARQL_JSON, "application/json", "text/csv", "text/tab-separated-values"]
+GRAPH_ACCEPT = ["text/turtle", "application/ld+json", "application/json"]
+
+
+# ---------------------------------------------------------------- the library
+
+
+def library() -> dict[str, NamedQuery]:
+    """The query library, read again only when a file in ``queries/`` changes."""
+    directory = Path(current_app.config.get("QUERIES_DIR") or QUERIES_DIR)
+    signature = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.rq")))
+    cached = current_app.extensions.get(LIBRARY_KEY)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    loaded = load_library(directory)
+    current_app.extensions[LIBRARY_KEY] = (signature, loaded)
+    return loaded
+
+
+def _library_or_error() -> dict[str, NamedQuery] | Response:
+    try:
+        return library()
+    except QueryLibraryError as exc:
+        return _json_error(500, "Internal Server Error", f"the query library is broken: {exc}")
+
+
+def _json_error(status: int, error: str, message: str, **extra: object) -> Response:
+    response = jsonify(status=status, error=error, message=message, **extra)
+    response.status_code = status
+    return response
+
+
+def _values() -> dict[str, str]:
+    return {k: v for k, v in request.args.items() if k not in RESERVED}
+
+
+# ---------------------------------------------------------------- JSON API
+
+
+@bp.route("/api/queries")
+def list_queries() -> Response:
+    lib = _library_or_error()
+    if isinstance(lib, Response):
+        return lib
+    return jsonify(queries=[_summary(q) for q in lib.values()])
+
+
+def _summary(q: NamedQuery) -> dict:
+    return {
+        "name": q.name, "title": q.title, "description": q.description, "form": q.form,
+        "example": q.example, "url": f"/api/queries/{q.name}",
+        "parameters": [{"name": p.name, "type": p.type, "default": p.default,
+                        "required": p.required, "allowed": list(p.choices()),
+                        "description": p.description} for p in q.parameters],
+    }
+
+
+@bp.route("/api/openapi.json")
+def openapi_document() -> Response:
+    lib = _library_or_error()
+    if isinstance(lib, Response):
+        return lib
+    return jsonify(openapi(lib, server=request.host_url))
+
+
+@bp.route("/api/queries/<name>")
+def run_query(name: str) -> Response:
+    lib = _library_or_error()
+    if isinstance(lib, Response):
+        return lib
+    query = lib.get(name)
+    if query is None:
+        return _json_error(404, "Not Found", f"no named query {name!r}; the library has: "
+                           f"{', '.join(sorted(lib))}", query=name)
+    try:
+        sparql = query.render(_values())
+    except ParameterError as exc:
+        return _json_error(400, "Bad Request", str(exc), query=name, parameter=exc.parameter,
+                           allowed=list(exc.allowed))
+    try:
+        select_format, graph_format = _negotiate(query)
+        out = _run(sparql, select_format, graph_format)
+    except HTTPException as exc:
+        return _json_error(exc.code or 500, exc.name, exc.description or exc.name, query=name)
+    response = Response(out.body, content_type=f"{out.media_type}; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    if out.truncated:
+        response.headers["X-JARGRAPH-Truncated"] = "true"
+    return response
+
+
+def _negotiate(query: NamedQuery) -> tuple[str | None, str | None]:
+    """The results type for this query's form, from ``?format=`` or ``Accept``."""
+    graph = query.form in ("construct", "describe")
+    name = request.args.get("format")
+    if name:
+        table = GRAPH_FORMATS if graph else SELECT_FORMATS
+        key = name.strip().lower()
+        if key not in table:
+            raise NotAcceptable(f"format {name!r} is not available for this {query.form} query; "
+                                f"use one of {', '.join(table)}")
+        return (None, table[key]) if graph else (table[key], None)
+    accept = request.accept_mimetypes
+    if graph:
+        best = accept.best_match(GRAPH_ACCEPT) if accept else "text/turtle"
+        if best is None:
+            raise NotAcceptable("CONSTRUCT results are available as text/turtle or "
+                                "application/ld+json")
+        return None, "application/ld+json" if best == "application/json" else best
+    best = accept.best_match(SELECT_ACCEPT) if accept else SPARQL_JSON
+    if best is None:
+        raise NotAcceptable("results are available as " + ", ".join(SELECT_FORMATS.values()))
+    return (SPARQL_JSON if best == "application/json" else best), None
+
+
+def _run(sparql: str, select_format: str | None, graph_format: str | None):
+    limit = current_app.config.get("ROW_LIMIT") or 0
+    return execute(sparql, select_format, graph_format, row_limit=limit if limit > 0 else None)
+
+
+# ---------------------------------------------------------------- pages
+
+LIST_PAGE = """{% extends "base.html" %}
+{% block main %}
+<h1>Query library</h1>
+<p>Named questions across the areas, ready to run. Each one is a SPARQL query in
+<code>queries/</code>; its answer is also at <code>/api/queries/NAME</code> as JSON, CSV or TSV
+(described in <a href="/api/openapi.json">OpenAPI</a>).</p>
+{% for q in queries %}
+<section class="named-query" id="{{ q.name }}">
+  <h2><a href="/queries/{{ q.name }}">{{ q.title }}</a></h2>
+  <p>{{ q.description }}</p>
+  {{ form(q, {}) }}
+  <p class="example">Example: <code>{{ q.example }}</code></p>
+</section>
+{% endfor %}
+{% endblock %}
+"""
+
+QUERY_PAGE = """{% extends "base.html" %}
+{% block main %}
+<p><a href="/queries">Query library</a></p>
+<h1>{{ q.title }}</h1>
+<p>{{ q.description }}</p>
+{{ form(q, values) }}
+<p class="example">Example: <code>{{ q.example }}</code> ·
+  Download:
+  <a href="{{ api }}{{ sep }}format={{ 'ttl' if graph else 'csv' }}"
+    >{{ 'Turtle' if graph else 'CSV' }}</a>,
+  <a href="{{ api }}{{ sep }}format={{ 'jsonld' if graph else 'json' }}"
+    >{{ 'JSON-LD' if graph else 'JSON' }}</a></p>
+{% if error %}<p class="error" role="alert">{{ error }}</p>{% endif %}
+{% if boolean is not none %}
+<p class="answer">Answer: <strong>{{ 'yes' if boolean else 'no' }}</strong></p>
+{% endif %}
+{% if turtle is not none %}<pre class="turtle">{{ turtle }}</pre>{% endif %}
+{% if rows is not none %}
+<p>{{ rows|length }} row{{ '' if rows|length == 1 else 's' }}
+{%- if truncated %} (cut at the row limit){% endif %}</p>
+<div class="table-wrap"><table class="results sortable">
+<thead><tr>{% for v in columns %}<th scope="col">{{ v }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for row in rows %}<tr>
+  {%- for c in row %}<td>
+  {%- if c.href %}<a href="{{ c.href }}">{{ c.text }}</a>{% else %}{{ c.text }}{% endif -%}
+  </td>{% endfor %}</tr>
+{% endfor %}</tbody></table></div>
+{% endif %}
+<details><summary>SPARQL</summary><pre>{{ sparql }}</pre></details>
+{% endblock %}
+"""
+
+FORM = """{% macro form(q, values) %}
+<form method="get" action="/queries/{{ q.name }}" class="query-form">
+{% for p in q.parameters %}
+  <label>{{ p.name }} <small>({{ p.type }}{% if p.required %}, required{% endif %})</small>
+  {% set current = values.get(p.name, p.default or '') %}
+  {% if p.choices() %}
+    <select name="{{ p.name }}">
+      {% if not p.default %}<option value="">any</option>{% endif %}
+      {% for c in p.choices() %}
+      <option value="{{ c }}"{% if c == current %} selected{% endif %}>{{ c }}</option>
+      {% endfor %}
+    </select>
+  {% else %}
+    <input name="{{ p.name }}" value="{{ current }}"
+      {%- if not p.default %} placeholder="any"{% endif %}>
+  {% endif %}
+  </label>
+  {% if p.description %}<span class="hint">{{ p.description }}</span>{% endif %}
+{% endfor %}
+  <button type="submit">Run</button>
+</form>
+{% endmacro %}
+"""
+
+
+@bp.route("/queries")
+def list_page() -> Response | str:
+    lib = library()
+    return render_template_string(FORM + LIST_PAGE, title="Query library",
+                                  queries=list(lib.values()))
+
+
+@bp.route("/queries/<name>")
+def query_page(name: str) -> Response | str:
+    lib = library()
+    query = lib.get(name)
+    if query is None:
+        from werkzeug.exceptions import NotFound
+
+        raise NotFound(f"no named query {name!r}; see /queries for the library")
+    values = _values()
+    page: dict = {"q": query, "values": values, "error": None, "rows": None, "columns": [],
+                  "boolean": None, "turtle": None, "truncated": False, "sparql": query.sparql,
+                  "graph": query.form in ("construct", "describe")}
+    given = {k: v for k, v in values.items() if v.strip()}
+    page["api"] = f"/api/queries/{name}"
+    page["sep"] = "?" + urlencode(given) + "&" if given else "?"
+    status = 200
+    try:
+        page["sparql"] = query.render(values)
+        graph_format = "text/turtle" if page["graph"] else None
+        out = _run(page["sparql"], None if page["graph"] else SPARQL_JSON, graph_format)
+        if out.kind == "graph":
+            page["turtle"] = out.body.decode("utf-8")
+        else:
+            _fill_table(page, out.body)
+            page["truncated"] = out.truncated
+    except ParameterError as exc:
+        page["error"], status = str(exc), 400
+    except HTTPException as exc:
+        page["error"], status = exc.description or exc.name, exc.code or 500
+    return Response(render_template_string(FORM + QUERY_PAGE, title=query.title, **page),
+                    status=status, content_type="text/html; charset=utf-8")
+
+
+def _fill_table(page: dict, body: bytes) -> None:
+    data = json.loads(body)
+    if "boolean" in data:
+        page["boolean"] = bool(data["boolean"])
+        return
+    columns = data["head"]["vars"]
+    page["columns"] = columns
+    page["rows"] = [[_cell(b.get(v)) for v in columns] for b in data["results"]["bindings"]]
+
+
+def _cell(binding: dict | None) -> dict[str, str | None]:
+    if not binding:
+        return {"text": "", "href": None}
+    if binding["type"] == "uri":
+        return {"text": shorten(binding["value"]), "href": href(binding["value"])}
+    return {"text": " ".join(str(binding["value"]).split()), "href": None}
