@@ -65,7 +65,9 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _add_query(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("query", help="run SPARQL (inline, from a file, or a named query)")
+    p = sub.add_parser("query", help="run SPARQL (inline, from a file, or a named query)",
+                       epilog=_library_help(),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("query", help="a named query from queries/, a .rq file, or SPARQL text")
     p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
                    help="a parameter of a named query (repeatable)")
@@ -74,6 +76,21 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
                    help="output format (CONSTRUCT/DESCRIBE print Turtle unless nt/jsonld)")
     p.add_argument("--home", type=Path, default=None, help="the store's home folder")
     p.set_defaults(run=_run_query)
+
+
+def _library_help() -> str:
+    """The named queries, listed in ``jargraph query --help``."""
+    from .queries import QueryLibraryError, load_library
+
+    try:
+        library = load_library()
+    except QueryLibraryError as exc:
+        return f"named queries: unavailable ({exc})"
+    lines = ["named queries (jargraph query NAME --param key=value):"]
+    for name, query in sorted(library.items()):
+        params = " ".join(f"{p.name}=" for p in query.parameters)
+        lines.append(f"  {name:28} {query.title}" + (f"  [{params}]" if params else ""))
+    return "\n".join(lines)
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:

@@ -28,7 +28,7 @@ from .model import (
     Source,
 )
 from .tagging import Matcher, matcher_for
-from .vocab import GRADES, ID, JAR, JUDGEMENT_AREAS, SCOPES, TIMEFRAMES
+from .vocab import GRADES, ID, JAR, JUDGEMENT_AREAS, OUTCOME_AREAS, SCOPES, TIMEFRAMES
 
 MAX_QUOTATION = 600
 """Longer source text is left on the passage, not repeated on each statement."""
@@ -406,8 +406,9 @@ class Encoder:
         self.text(uri, DCTERMS.title, example.title)
         self.text(uri, JAR.text, example.text)
         if example.outcome_area:
-            self.add(uri, JAR.outcomeArea, self.judgement_area(example.outcome_area,
-                                                                example.source))
+            area_prop = JAR.outcomeArea if example.outcome_area in OUTCOME_AREAS else (
+                JAR.judgementArea)
+            self.add(uri, area_prop, self.judgement_area(example.outcome_area, example.source))
         self.add(self.doc_uri, JAR.citesExampleFrom, area)
         self.derived(uri, [example.source])
 

@@ -158,7 +158,8 @@ class PracticeExample:
     title: str
     source: Source
     outcome_area: str | None = None
-    """ECM outcome-area key the example is filed under, where the report says."""
+    """Key of the judgement area the example is filed under (an ECM outcome area, or
+    capacity to improve), where the report says."""
     text: str | None = None
 
 

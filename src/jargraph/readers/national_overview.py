@@ -363,15 +363,9 @@ def _examples(reader: _Reader) -> None:
 
 
 def _ecm_outcome(reader: _Reader, found: _Link) -> str | None:
-    """The link's outcome area if it is one of the five ECM outcomes, which is what an
-    example's outcome area means; a link under "Capacity to improve" is said, not kept."""
-    if found.outcome in OUTCOME_AREAS:
-        return found.outcome
-    if found.outcome is not None:
-        reader.warn(found.line.number, f"example '{found.area}: {found.title}' sits under "
-                    f"{found.outcome}, which is not an Every Child Matters outcome area; "
-                    "its outcome area is left empty")
-    return None
+    """The judgement area of the section the example's "Read about" link sits in: one of
+    the five outcome areas, or capacity to improve for the last section."""
+    return found.outcome
 
 
 def _match_example(examples: list[_Example], found: _Link) -> _Example | None:
