@@ -157,7 +157,6 @@ class RemoteStore:
         With no ``default_graphs`` the server's default graph is used, which
         should be the union of all graphs (see the module docstring).
         """
-        results_format = store.SELECT_FORMATS[select_format]
         rdf_format = store.GRAPH_FORMATS[graph_format]
         form = query_form(sparql)
         params = [("query", sparql)]
@@ -170,7 +169,7 @@ class RemoteStore:
         kind = _media_type(reply.content_type)
         if kind in _RESULT_TYPES:
             parsed = self._parse_results(reply, _RESULT_TYPES[kind], form)
-            return _results_output(parsed, select_format, results_format, row_limit)
+            return store.serialise_results(parsed, select_format, row_limit)
         if kind in _GRAPH_TYPES:
             triples = self._parse_graph(reply, _GRAPH_TYPES[kind])
             if not triples and form == "describe" and not default_graphs:
@@ -442,31 +441,6 @@ def insert_requests(graph_iri: str, ntriples: bytes) -> Iterator[str]:
         yield f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n" + "\n".join(chunk) + "\n} }"
     if blank:
         yield (f"INSERT {{ GRAPH <{graph_iri}> {{\n" + "\n".join(blank) + "\n} } WHERE {}")
-
-
-def _results_output(
-    parsed: ox.QuerySolutions | ox.QueryBoolean,
-    select_format: str,
-    fmt: ox.QueryResultsFormat,
-    row_limit: int | None,
-) -> QueryOutput:
-    """Serialise parsed results as ``store.run_query`` would, cutting at the row limit."""
-    if isinstance(parsed, ox.QueryBoolean):
-        return QueryOutput("ask", parsed.serialize(format=fmt), select_format)
-    if row_limit is None:
-        return QueryOutput("select", parsed.serialize(format=fmt), select_format)
-    variables = [v.value for v in parsed.variables]
-    rows: list[dict] = []
-    truncated = False
-    for solution in parsed:
-        if len(rows) == row_limit:
-            truncated = True
-            break
-        rows.append({v: solution[v] for v in variables if solution[v] is not None})
-    body = store.solutions_json(variables, rows)
-    if fmt != ox.QueryResultsFormat.JSON:
-        body = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=fmt)
-    return QueryOutput("select", body, select_format, truncated, len(rows))
 
 
 def _passwords(

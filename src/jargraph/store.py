@@ -148,6 +148,30 @@ def term_json(term: object) -> dict[str, str]:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def serialise_results(
+    result: ox.QuerySolutions | ox.QueryBoolean, select_format: str, row_limit: int | None
+) -> QueryOutput:
+    """SELECT or ASK results in ``select_format``, cut at ``row_limit`` rows (and flagged)."""
+    fmt = SELECT_FORMATS[select_format]
+    if isinstance(result, ox.QueryBoolean):
+        return QueryOutput("ask", result.serialize(format=fmt), select_format)
+    if row_limit is None:
+        return QueryOutput("select", result.serialize(format=fmt), select_format)
+    variables = [v.value for v in result.variables]
+    rows: list[dict] = []
+    truncated = False
+    for solution in result:
+        if len(rows) == row_limit:
+            truncated = True
+            break
+        rows.append({v: solution[v] for v in variables if solution[v] is not None})
+    body = solutions_json(variables, rows)
+    if fmt != ox.QueryResultsFormat.JSON:
+        parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        body = parsed.serialize(format=fmt)
+    return QueryOutput("select", body, select_format, truncated, len(rows))
+
+
 def run_query(
     store: ox.Store,
     sparql: str,
@@ -177,26 +201,8 @@ def run_query(
         raise locate_syntax_error(exc, sparql) from None
     except (OSError, RuntimeError) as exc:
         raise StoreError(f"query failed: {exc}") from None
-    if isinstance(result, ox.QueryBoolean):
-        fmt = SELECT_FORMATS[select_format]
-        return QueryOutput("ask", result.serialize(format=fmt), select_format)
-    if isinstance(result, ox.QuerySolutions):
-        fmt = SELECT_FORMATS[select_format]
-        if row_limit is None:
-            return QueryOutput("select", result.serialize(format=fmt), select_format)
-        variables = [v.value for v in result.variables]
-        rows: list[dict] = []
-        truncated = False
-        for solution in result:
-            if len(rows) == row_limit:
-                truncated = True
-                break
-            rows.append({v: solution[v] for v in variables if solution[v] is not None})
-        body = solutions_json(variables, rows)
-        if fmt != ox.QueryResultsFormat.JSON:
-            parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
-            body = parsed.serialize(format=fmt)
-        return QueryOutput("select", body, select_format, truncated, len(rows))
+    if isinstance(result, ox.QueryBoolean | ox.QuerySolutions):
+        return serialise_results(result, select_format, row_limit)
     fmt = GRAPH_FORMATS[graph_format]
     return QueryOutput("graph", ox.serialize(result, format=fmt) or b"", graph_format)
 

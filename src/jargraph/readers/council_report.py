@@ -31,7 +31,6 @@ from ..vocab import CORE_AREAS, GRADE_WORDS
 from .markup import (
     MONTHS,
     Line,
-    ReaderError,
     area_key,
     bullet,
     cells,
@@ -45,10 +44,10 @@ from .markup import (
     norm,
     number_value,
     paragraph_cells,
-    read_lines,
     sentences,
     starts_lower,
 )
+from .text import guarded_read
 
 FAMILY = "council-report"
 
@@ -103,13 +102,7 @@ class _Reader:
 
 def read_council_report(path: str | Path) -> Document:
     """Read a council's report on its JAR into a `Document` with the JAR and CA reviews."""
-    lines = read_lines(path)
-    try:
-        return _read(path, lines)
-    except ReaderError:
-        raise
-    except Exception as exc:  # never a traceback from deep inside: say which file
-        raise ReaderError(str(path), 0, f"could not read as a council report: {exc!r}") from exc
+    return guarded_read(path, "a council report", lambda lines: _read(path, lines))
 
 
 def _read(path: str | Path, lines: list[Line]) -> Document:

@@ -44,13 +44,13 @@ from .text import (
     bullet,
     cells,
     ends_sentence,
+    guarded_read,
     has_words,
     join_fragments,
     numbered,
     p_items,
     parse_number,
     read_contents,
-    read_lines,
     restore_lost_numbers,
     row_text,
     split_sentences,
@@ -220,13 +220,7 @@ class _Section:
 
 def read_jar_report(path: Path) -> Document:
     """Read one JAR report into a `Document` with its JAR review and annex reviews."""
-    lines = read_lines(path)
-    try:
-        return _Reader(path, lines).read()
-    except ReaderError:
-        raise
-    except Exception as exc:  # never a traceback from deep inside: say which file
-        raise ReaderError(str(path), 0, f"could not read as a JAR report: {exc!r}") from exc
+    return guarded_read(path, "a JAR report", lambda lines: _Reader(path, lines).read())
 
 
 class _Reader:

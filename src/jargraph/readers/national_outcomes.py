@@ -27,7 +27,6 @@ from .markup import (
     NUMBER,
     Line,
     Note,
-    ReaderError,
     Section,
     area_key,
     block_text,
@@ -42,10 +41,10 @@ from .markup import (
     month_iso,
     norm,
     number_value,
-    read_lines,
     sentences,
     split_sections,
 )
+from .text import guarded_read
 
 FAMILY = "national-outcomes"
 
@@ -103,14 +102,7 @@ class _Reader:
 
 def read_national_outcomes(path: str | Path) -> Document:
     """Read the national report on outcomes into distributions, findings and area lists."""
-    lines = read_lines(path)
-    try:
-        return _read(path, lines)
-    except ReaderError:
-        raise
-    except Exception as exc:  # never a traceback from deep inside: say which file
-        raise ReaderError(str(path), 0,
-                          f"could not read as a national outcomes report: {exc!r}") from exc
+    return guarded_read(path, "a national outcomes report", lambda lines: _read(path, lines))
 
 
 def _read(path: str | Path, lines: list[Line]) -> Document:

@@ -30,7 +30,6 @@ from ..model import (
 from ..vocab import OUTCOME_AREAS
 from .markup import (
     Line,
-    ReaderError,
     Section,
     area_key,
     block_text,
@@ -48,9 +47,9 @@ from .markup import (
     month_iso,
     norm,
     number_value,
-    read_lines,
     split_sections,
 )
+from .text import guarded_read
 
 FAMILY = "national-overview"
 
@@ -101,14 +100,7 @@ class _Reader:
 
 def read_national_overview(path: str | Path) -> Document:
     """Read the overview into findings by outcome area, grade scales and practice examples."""
-    lines = read_lines(path)
-    try:
-        return _read(path, lines)
-    except ReaderError:
-        raise
-    except Exception as exc:  # never a traceback from deep inside: say which file
-        raise ReaderError(str(path), 0,
-                          f"could not read as a national overview report: {exc!r}") from exc
+    return guarded_read(path, "a national overview report", lambda lines: _read(path, lines))
 
 
 def _read(path: str | Path, lines: list[Line]) -> Document:

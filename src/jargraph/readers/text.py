@@ -14,10 +14,11 @@ Nothing here knows about RDF or about any one document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 
 class ReaderError(Exception):
@@ -425,3 +426,18 @@ def read_contents(lines: Iterable[Line], words: set[str]) -> list[ContentsEntry]
         else:
             entries.append(ContentsEntry(title, page, ln.number))
     return entries
+
+
+T = TypeVar("T")
+
+
+def guarded_read(path: str | Path, kind: str, read: Callable[[list[Line]], T]) -> T:
+    """Read ``path``'s lines and run ``read`` on them, so that whatever goes wrong
+    deep inside a reader reaches the user as one ReaderError naming the file."""
+    lines = read_lines(path)
+    try:
+        return read(lines)
+    except ReaderError:
+        raise
+    except Exception as exc:  # never a traceback from deep inside: say which file
+        raise ReaderError(str(path), 0, f"could not read as {kind}: {exc!r}") from exc
