@@ -46,3 +46,10 @@ def test_the_example_joins_populations_with_grades(built_home: Path) -> None:
     doc = DOC.read_text(encoding="utf-8")
     for name, gss, population, grade in rows:
         assert f"{name}\t{gss}\t{population}\t{grade}" in doc
+
+
+def test_the_readme_shows_the_query_this_example_runs() -> None:
+    namespace: dict = {"__name__": "linking_example"}
+    exec(compile(example_code(), str(DOC), "exec"), namespace)
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert namespace["QUERY"].strip() in readme
