@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -25,6 +26,9 @@ from . import DATA_DIR, ONTOLOGY_DIR, store, uris
 from .model import Document, Source
 from .readers import UnknownDocument, read_document
 from .vocab import PREFIXES
+
+if TYPE_CHECKING:
+    from .remote import RemoteStore
 
 Progress = Callable[[str], None]
 
@@ -139,11 +143,17 @@ def build(
     *,
     progress: Progress | None = None,
     validate: bool = True,
+    store_url: str | None = None,
 ) -> BuildReport:
-    """Build the whole graph into a fresh store and publish it; see the module docstring."""
+    """Build the whole graph into a fresh store and publish it; see the module docstring.
+
+    With ``store_url`` every named graph is also pushed to that SPARQL server
+    (see :func:`push`); an unreachable server stops the build before any work.
+    """
     say = progress or (lambda message: None)
     report = BuildReport()
     lap = Stopwatch(report.timings)
+    remote = _remote(store_url)
     resolver = AreaResolver()
     doc_graphs: dict[str, Graph] = {}
 
@@ -183,12 +193,69 @@ def build(
         report.triples = _load(folder, doc_graphs, extra)
     with lap("dump"):
         _dump(folder, doc_graphs)
+    if remote is not None:
+        with lap("push"):
+            pushed = push(folder, remote)
+        say(f"pushed {pushed} graphs to {remote.query_url}")
     for result in report.documents:
         result.loaded = result.doc_id in doc_graphs
     store.publish(folder, base)
     say(f"built {report.triples} triples from {len(doc_graphs)} of "
         f"{len(report.documents)} documents into {folder}")
     return report
+
+
+def _remote(store_url: str | None) -> RemoteStore | None:
+    """The server to push to, checked now so that a wrong URL fails before the build."""
+    if not store_url:
+        return None
+    from .remote import remote_store_from_url
+
+    remote = remote_store_from_url(store_url)
+    remote.ping()
+    return remote
+
+
+def push(folder: Path, remote: RemoteStore) -> int:
+    """Replace each named graph of the built store on the server; returns how many.
+
+    The N-Triples come from the built store, so the server holds exactly the
+    same (skolemised) triples. Graphs of an earlier build that this one no
+    longer has are dropped, so a re-build leaves the server as the store is.
+    """
+    oxi = ox.Store.read_only(str(folder / "oxigraph"))
+    names = sorted(g.value for g in oxi.named_graphs() if isinstance(g, ox.NamedNode))
+    for name in names:
+        data = oxi.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
+        first, *rest = _chunks(data)
+        remote.replace_graph(name, first)
+        for chunk in rest:
+            remote.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{chunk.decode()}}} }}")
+    namespace = str(uris.graph(""))
+    for stale in set(remote.graph_names()) - set(names):
+        if stale.startswith(namespace):
+            remote.drop_graph(stale)
+    return len(names)
+
+
+PUSH_CHUNK_BYTES = 32 * 1024
+"""Largest request body of a push: a server may answer an authentication challenge
+before reading a larger body and close the connection on the rest."""
+
+
+def _chunks(ntriples: bytes) -> list[bytes]:
+    """N-Triples cut at line ends into pieces of at most about ``PUSH_CHUNK_BYTES``."""
+    chunks: list[bytes] = []
+    current: list[bytes] = []
+    size = 0
+    for line in ntriples.splitlines(keepends=True):
+        if current and size + len(line) > PUSH_CHUNK_BYTES:
+            chunks.append(b"".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line)
+    chunks.append(b"".join(current))
+    return chunks
 
 
 def _read(path: Path, result: DocumentResult) -> Document | None:

@@ -9,6 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store import QueryOutput
 
 EXPORT_FORMATS = {
     "trig": "application/trig",
@@ -41,7 +45,20 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--home", type=Path, default=None,
                    help="where builds go (default: $JARGRAPH_HOME or .jargraph/)")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    _add_store_option(p, "also replace every named graph on this SPARQL server")
     p.set_defaults(run=_run_build)
+
+
+def _add_store_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--store", metavar="URL", default=None,
+                   help=f"{what} (JARGRAPH_STORE), e.g. http://user:password@host:8890/sparql")
+
+
+def _store_url(args: argparse.Namespace) -> str | None:
+    """The remote store's URL: ``--store``, else ``JARGRAPH_STORE``, else none."""
+    import os
+
+    return args.store or os.environ.get("JARGRAPH_STORE", "").strip() or None
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -54,7 +71,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
     try:
         report = build(args.data or DATA_DIR, args.home, progress=say,
-                       validate=not args.no_validate)
+                       validate=not args.no_validate, store_url=_store_url(args))
     except (OSError, StoreError) as exc:
         print(f"jargraph build: {exc}", file=sys.stderr)
         return 2
@@ -75,6 +92,7 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
                    choices=["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld"],
                    help="output format (CONSTRUCT/DESCRIBE print Turtle unless nt/jsonld)")
     p.add_argument("--home", type=Path, default=None, help="the store's home folder")
+    _add_store_option(p, "query this SPARQL server instead of the built store")
     p.set_defaults(run=_run_query)
 
 
@@ -162,7 +180,6 @@ def _run_query(args: argparse.Namespace) -> int:
     from . import store
     from .queries import ParameterError
     from .results import table
-    from .vocab import PREFIXES
 
     try:
         sparql = _query_text(args.query, args.param)
@@ -171,9 +188,7 @@ def _run_query(args: argparse.Namespace) -> int:
         return 2
     select_format, graph_format = QUERY_OUTPUT[args.format]
     try:
-        oxi = store.open_read_only(args.home)
-        out = store.run_query(oxi, sparql, select_format=select_format,
-                              graph_format=graph_format, prefixes=PREFIXES)
+        out = _query(sparql, args, select_format, graph_format)
     except store.QuerySyntaxError as exc:
         print(f"jargraph query: {exc}", file=sys.stderr)
         return 2
@@ -186,6 +201,22 @@ def _run_query(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(out.body)
         sys.stdout.flush()
     return 0
+
+
+def _query(sparql: str, args: argparse.Namespace, select_format: str,
+           graph_format: str) -> QueryOutput:
+    """Run the query on the remote store when one is given, else on the built store."""
+    from . import store
+    from .vocab import PREFIXES
+
+    url = _store_url(args)
+    if url:
+        from .remote import remote_store_from_url
+
+        return remote_store_from_url(url).query(sparql, select_format, graph_format)
+    oxi = store.open_read_only(args.home)
+    return store.run_query(oxi, sparql, select_format=select_format,
+                           graph_format=graph_format, prefixes=PREFIXES)
 
 
 def _run_export(args: argparse.Namespace) -> int:
@@ -245,13 +276,14 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
                         "(JARGRAPH_ALLOWED_SERVICES; default none)")
     p.add_argument("--debug", action="store_true",
                    help="Flask's development server, with debugging")
+    _add_store_option(p, "run every query on this SPARQL server instead of the built store")
 
     def run(args: argparse.Namespace) -> int:
         from .serve import serve
 
         config = {"HOME": args.home, "QUERY_TIMEOUT": args.timeout, "ROW_LIMIT": args.row_limit,
                   "WORKERS": args.workers, "MAX_REQUEST_BYTES": args.max_request_bytes,
-                  "ALLOWED_SERVICES": args.allowed_services}
+                  "ALLOWED_SERVICES": args.allowed_services, "STORE": args.store}
         return serve(host=args.host, port=args.port, threads=args.threads, debug=args.debug,
                      config=config)
 

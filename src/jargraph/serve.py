@@ -34,7 +34,10 @@ def serve(*, host: str | None = None, port: int | None = None, threads: int | No
     port = _number(port, "JARGRAPH_PORT", DEFAULT_PORT)
     threads = _number(threads, "JARGRAPH_THREADS", DEFAULT_THREADS)
     cfg = settings({k: v for k, v in (config or {}).items() if v is not None})
-    if not store.current_store_path(cfg["HOME"]).exists() and not build_first(cfg["HOME"]):
+    if cfg["STORE"]:
+        if not remote_ready(cfg["STORE"]):
+            return 2
+    elif not store.current_store_path(cfg["HOME"]).exists() and not build_first(cfg["HOME"]):
         return 1
     app = create_app(cfg)
     get_executor(app)  # start the query workers now rather than on the first request
@@ -64,8 +67,9 @@ def _exit_on_sigterm() -> None:
 def describe(cfg: dict[str, Any], host: str, port: int, threads: int, debug: bool) -> str:
     """The effective settings, one per line."""
     services = ", ".join(cfg["ALLOWED_SERVICES"]) or "none"
+    where = _shown_url(cfg["STORE"]) if cfg.get("STORE") else store.current_store_path(cfg["HOME"])
     lines = [
-        f"  store          {store.current_store_path(cfg['HOME'])}",
+        f"  store          {where}",
         f"  server         {'Flask development server (debug)' if debug else 'waitress'}"
         f"{'' if debug else f', {threads} threads'}",
         f"  address        {host}:{port}",
@@ -77,6 +81,28 @@ def describe(cfg: dict[str, Any], host: str, port: int, threads: int, debug: boo
         f"  SERVICE allowed to  {services}",
     ]
     return "jargraph serve settings:\n" + "\n".join(lines)
+
+
+def remote_ready(url: str) -> bool:
+    """Check the remote store answers before serving; False (with a message) when not."""
+    from .remote import remote_store_from_url
+
+    try:
+        remote_store_from_url(url).ping()
+    except store.StoreError as exc:
+        print(f"jargraph: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def _shown_url(url: str) -> str:
+    """The URL without its password, fit to print."""
+    from .remote import remote_store_from_url
+
+    try:
+        return remote_store_from_url(url).query_url
+    except store.StoreError:
+        return "(an unusable URL)"
 
 
 def build_first(base: Path) -> bool:

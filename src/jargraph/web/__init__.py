@@ -14,6 +14,8 @@ environment variable; a ``config`` argument wins over both):
 ``WORKERS``            query worker processes (2)
 ``ALLOWED_SERVICES``   endpoint URLs a query may call with SERVICE (none);
                        in the environment, separated by spaces or commas
+``STORE``              URL of a remote SPARQL server to run every query on
+                       instead of the built store (none); see :mod:`jargraph.remote`
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .. import store
-from .executor import Executor
+from .executor import Executor, RemoteExecutor
 
 DEFAULTS: dict[str, Any] = {
     "HOME": None,
@@ -38,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_URL_BYTES": 64 << 10,
     "WORKERS": 2,
     "ALLOWED_SERVICES": [],
+    "STORE": None,
 }
 _TYPES: dict[str, type] = {
     "QUERY_TIMEOUT": float, "ROW_LIMIT": int, "MAX_REQUEST_BYTES": int,
@@ -103,20 +106,24 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
 
 
-def get_executor(app: Flask | None = None) -> Executor:
-    """The app's pool of query workers, started on first use."""
+def get_executor(app: Flask | None = None) -> Executor | RemoteExecutor:
+    """The app's query executor, made on first use: the remote store when ``STORE`` is set,
+    else the pool of query workers over the built store."""
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     with _executor_lock:
         executor = app.extensions.get(EXECUTOR_KEY)
         if executor is None:
-            cfg = app.config
-            executor = Executor(
-                cfg["HOME"], workers=cfg["WORKERS"],
-                allowed_services=tuple(cfg["ALLOWED_SERVICES"]),
-                wait=cfg["QUERY_TIMEOUT"],
-            )
+            executor = _new_executor(app.config)
             app.extensions[EXECUTOR_KEY] = executor
     return executor
+
+
+def _new_executor(cfg: dict[str, Any]) -> Executor | RemoteExecutor:
+    allowed = tuple(cfg["ALLOWED_SERVICES"])
+    if cfg.get("STORE"):
+        return RemoteExecutor(cfg["STORE"], allowed_services=allowed)
+    return Executor(cfg["HOME"], workers=cfg["WORKERS"], allowed_services=allowed,
+                    wait=cfg["QUERY_TIMEOUT"])
 
 
 def shutdown(app: Flask) -> None:

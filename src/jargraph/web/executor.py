@@ -282,3 +282,56 @@ class Executor:
                 break
         for worker in workers:
             worker.stop(kill=worker not in idle)
+
+
+# ---------------------------------------------------------------- remote store
+
+
+class RemoteUnavailable(ExecutorBusy):
+    """The remote SPARQL server could not answer; served as a 503 with its message."""
+
+
+class RemoteExecutor:
+    """Runs each query on a remote SPARQL server instead of the worker pool.
+
+    The server enforces nothing for us, so SERVICE is checked here as a
+    worker would, and the time limit becomes the HTTP timeout.
+    """
+
+    def __init__(self, url: str, allowed_services: tuple[str, ...] = ()):
+        from ..remote import remote_store_from_url
+
+        self.remote = remote_store_from_url(url)
+        self.allowed = tuple(allowed_services)
+
+    def execute(
+        self,
+        sparql: str,
+        select_format: str | None,
+        graph_format: str | None,
+        default_graphs: list[str] | tuple[str, ...] = (),
+        named_graphs: list[str] | tuple[str, ...] = (),
+        row_limit: int | None = None,
+        timeout: float = 10.0,
+    ) -> QueryOutput:
+        """Run one query on the server; the contract of :meth:`Executor.execute`."""
+        check_services(sparql, self.allowed)
+        try:
+            out = self.remote.query(
+                sparql,
+                select_format=select_format or next(iter(store.SELECT_FORMATS)),
+                graph_format=graph_format or next(iter(store.GRAPH_FORMATS)),
+                default_graphs=list(default_graphs) or None,
+                named_graphs=list(named_graphs) or None,
+                row_limit=row_limit,
+                timeout=timeout,
+            )
+        except store.StoreUnavailable as exc:
+            raise RemoteUnavailable(str(exc)) from None
+        kind = "graph" if out.kind == "graph" else "select"
+        if (graph_format if kind == "graph" else select_format) is None:
+            raise NotAcceptable(f"no acceptable format for the results of this {kind} query", kind)
+        return out
+
+    def close(self) -> None:
+        """Nothing to stop: each query is one HTTP request."""
