@@ -10,10 +10,17 @@ graph fails validation is left out while the others load.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +91,7 @@ def report_paths(data_dir: Path) -> list[Path]:
     return sorted((data_dir / "reports").glob("*.txt"))
 
 
+@cache
 def ontology_graph() -> Graph:
     graph = Graph()
     graph.parse(ONTOLOGY_DIR / "jargraph.ttl", format="turtle")
@@ -144,6 +152,7 @@ def build(
     progress: Progress | None = None,
     validate: bool = True,
     store_url: str | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the whole graph into a fresh store and publish it; see the module docstring.
 
@@ -154,55 +163,127 @@ def build(
     report = BuildReport()
     lap = Stopwatch(report.timings)
     remote = _remote(store_url)
-    resolver = AreaResolver()
-    doc_graphs: dict[str, Graph] = {}
+    folder = store.new_build_folder(base)
+    report.folder = folder
+    try:
+        _build_into(folder, data_dir, report, lap, say, validate, jobs, remote)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # never leave a half-written build
+        raise
+    store.publish(folder, base)
+    loaded = sum(d.loaded for d in report.documents)
+    say(f"built {report.triples} triples from {loaded} of "
+        f"{len(report.documents)} documents into {folder}")
+    return report
 
-    for path in report_paths(data_dir):
-        result = DocumentResult(path.stem, str(path))
-        report.documents.append(result)
-        with lap("read"):
-            doc = _read(path, result)
-        if doc is None:
-            say(f"  {path.name}: not read: {'; '.join(result.errors)}")
-            continue
-        with lap("convert"):
-            graph = _encode(doc, resolver, result)
-        if graph is None:
-            say(f"  {path.name}: not converted: {'; '.join(result.errors)}")
-            continue
-        if validate:
-            with lap("validate"):
-                problems = _validate(graph, path)
-            if problems:
-                result.errors.extend(problems)
-                say(f"  {path.name}: {len(problems)} problems; not loaded")
-                continue
-        result.triples = len(graph)
-        doc_graphs[doc.id] = graph
-        say(f"  {path.name}: {len(graph)} triples, {len(result.warnings)} warnings")
 
-    report.errors.extend(resolver.errors)
-    if resolver.errors:
-        for error in resolver.errors:
-            say(f"  link: {error}")
+def _build_into(folder: Path, data_dir: Path, report: BuildReport, lap: Stopwatch,
+                say: Progress, validate: bool, jobs: int | None,
+                remote: RemoteStore | None) -> None:
+    graphs_dir = folder / "graphs"
+    graphs_dir.mkdir()
+    names: dict[str, set[str]] = {}
+    doc_files: dict[str, Path] = {}
+    with lap("documents"):
+        for converted in convert_all(report_paths(data_dir), graphs_dir, validate, jobs):
+            result = converted.result
+            report.documents.append(result)
+            for stage, seconds in converted.timings.items():
+                report.timings[stage] = report.timings.get(stage, 0.0) + seconds
+            report.errors.extend(converted.link_errors)
+            for uri, written in converted.areas.items():
+                names.setdefault(uri, set()).update(written)
+            if converted.graph_file is not None:
+                doc_files[result.doc_id] = converted.graph_file
+                say(f"  {Path(result.path).name}: {result.triples} triples, "
+                    f"{len(result.warnings)} warnings")
+            elif converted.validated:
+                say(f"  {Path(result.path).name}: {len(result.errors)} problems; not loaded")
+            else:
+                say(f"  {Path(result.path).name}: not converted: {'; '.join(result.errors)}")
+    for error in report.errors:
+        say(f"  link: {error}")
     with lap("link"):
-        extra = _shared_graphs(doc_graphs, resolver)
+        extra = _shared_graphs(names)
     with lap("load"):
-        folder = store.new_build_folder(base)
-        report.folder = folder
-        report.triples = _load(folder, doc_graphs, extra)
+        report.triples = _load(folder, doc_files, extra)
+    shutil.rmtree(graphs_dir)
     with lap("dump"):
-        _dump(folder, doc_graphs)
+        _dump(folder, sorted(doc_files))
     if remote is not None:
         with lap("push"):
             pushed = push(folder, remote)
         say(f"pushed {pushed} graphs to {remote.query_url}")
     for result in report.documents:
-        result.loaded = result.doc_id in doc_graphs
-    store.publish(folder, base)
-    say(f"built {report.triples} triples from {len(doc_graphs)} of "
-        f"{len(report.documents)} documents into {folder}")
-    return report
+        result.loaded = result.doc_id in doc_files
+
+
+@dataclass
+class Converted:
+    """One document read, converted and validated, as the main process needs it back."""
+
+    result: DocumentResult
+    graph_file: Path | None = None
+    """N-Triples of the document's graph (its superclass memberships beside it in
+    ``*.inferred.nt``); None when the document is not to be loaded."""
+    validated: bool = False
+    areas: dict[str, set[str]] = field(default_factory=dict)
+    link_errors: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Converted:
+    """Read, convert, tag and validate one document; write its graph for loading."""
+    converted = Converted(DocumentResult(path.stem, str(path)))
+    result = converted.result
+    lap = Stopwatch(converted.timings)
+    resolver = AreaResolver()
+    with lap("read"):
+        doc = _read(path, result)
+    if doc is None:
+        return converted
+    with lap("convert"):
+        graph = _encode(doc, resolver, result)
+    converted.areas = {str(uri): names for uri, names in resolver.names.items()}
+    converted.link_errors = resolver.errors
+    if graph is None:
+        return converted
+    if validate:
+        with lap("validate"):
+            problems = _validate(graph, path)
+        converted.validated = True
+        if problems:
+            result.errors.extend(problems)
+            return converted
+    result.triples = len(graph)
+    with lap("convert"):
+        graph_file = graphs_dir / f"{doc.id}.nt"
+        graph.serialize(graph_file, format="nt", encoding="utf-8")
+        inferred_graph([graph], ontology_graph()).serialize(
+            graph_file.with_suffix(".inferred.nt"), format="nt", encoding="utf-8")
+    converted.graph_file = graph_file
+    return converted
+
+
+def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
+                jobs: int | None) -> Iterable[Converted]:
+    """Convert documents in parallel processes where that is safe, in the given order.
+
+    Forked workers are used only from a single-threaded process (forking a
+    process with threads can deadlock); otherwise documents go one by one.
+    """
+    jobs = min(jobs or os.cpu_count() or 1, len(paths))
+    if jobs <= 1 or threading.active_count() > 1:
+        return (convert_document(p, graphs_dir, validate) for p in paths)
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    results = pool.map(convert_document, paths, repeat(graphs_dir), repeat(validate))
+
+    def ordered() -> Iterable[Converted]:
+        with pool:
+            yield from results
+
+    return ordered()
 
 
 def _remote(store_url: str | None) -> RemoteStore | None:
@@ -291,19 +372,19 @@ def _validate(graph: Graph, path: Path) -> list[str]:
     return [str(problem) for problem in report.problems]
 
 
-def _shared_graphs(doc_graphs: dict[str, Graph], resolver: AreaResolver) -> dict[str, Graph]:
+def _shared_graphs(names: dict[str, set[str]]) -> dict[str, Graph]:
+    """The graphs every build has beside the documents' own."""
     from .links import links_graph, reference_graph
 
     ontology = ontology_graph()
     schemes = schemes_graph()
-    areas = {uri: sorted(names)[0] for uri, names in resolver.names.items()}
-    links = links_graph(areas)
+    links = links_graph({URIRef(uri): sorted(written)[0] for uri, written in names.items()})
     return {
         "ontology": ontology,
         "schemes": schemes,
         "links": links,
         "reference": reference_graph(),
-        "inferred": inferred_graph([*doc_graphs.values(), schemes, links], ontology),
+        "inferred": inferred_graph([schemes, links], ontology),
     }
 
 
@@ -322,28 +403,33 @@ def skolemised(graph: Graph) -> Graph:
     return out
 
 
-def _load(folder: Path, doc_graphs: dict[str, Graph], extra: dict[str, Graph]) -> int:
+def _load(folder: Path, doc_files: dict[str, Path], extra: dict[str, Graph]) -> int:
+    """Bulk-load every graph into the build's new store; returns the number of triples."""
     oxi = ox.Store(str(folder / "oxigraph"))
-    total = 0
-    for name, graph in [*sorted(doc_graphs.items()), *sorted(extra.items())]:
+    for doc_id, graph_file in sorted(doc_files.items()):
+        oxi.bulk_load(path=graph_file, format=ox.RdfFormat.N_TRIPLES,
+                      to_graph=ox.NamedNode(str(uris.graph(doc_id))))
+        oxi.bulk_load(path=graph_file.with_suffix(".inferred.nt"),
+                      format=ox.RdfFormat.N_TRIPLES,
+                      to_graph=ox.NamedNode(str(uris.graph("inferred"))))
+    for name, graph in sorted(extra.items()):
         data = skolemised(graph).serialize(format="nt", encoding="utf-8")
         oxi.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES,
                       to_graph=ox.NamedNode(str(uris.graph(name))))
-        total += len(graph)
     oxi.flush()
-    oxi.optimize()
+    total = len(oxi)
     del oxi
     return total
 
 
-def _dump(folder: Path, doc_graphs: dict[str, Graph]) -> None:
+def _dump(folder: Path, doc_ids: list[str]) -> None:
     """TriG and N-Quads of the whole dataset, Turtle per document."""
     dumps = folder / "dumps"
     dumps.mkdir()
     oxi = ox.Store.read_only(str(folder / "oxigraph"))
     oxi.dump(dumps / "jargraph.trig", ox.RdfFormat.TRIG, prefixes=PREFIXES)
     oxi.dump(dumps / "jargraph.nq", ox.RdfFormat.N_QUADS)
-    for doc_id in sorted(doc_graphs):
+    for doc_id in doc_ids:
         oxi.dump(dumps / f"{doc_id}.ttl", ox.RdfFormat.TURTLE, prefixes=PREFIXES,
                  from_graph=ox.NamedNode(str(uris.graph(doc_id))))
 

@@ -45,6 +45,8 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--home", type=Path, default=None,
                    help="where builds go (default: $JARGRAPH_HOME or .jargraph/)")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument("--jobs", "-j", type=int, default=None,
+                   help="documents converted in parallel (default: one per core)")
     _add_store_option(p, "also replace every named graph on this SPARQL server")
     p.set_defaults(run=_run_build)
 
@@ -71,7 +73,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
     try:
         report = build(args.data or DATA_DIR, args.home, progress=say,
-                       validate=not args.no_validate, store_url=_store_url(args))
+                       validate=not args.no_validate, store_url=_store_url(args), jobs=args.jobs)
     except (OSError, StoreError) as exc:
         print(f"jargraph build: {exc}", file=sys.stderr)
         return 2
