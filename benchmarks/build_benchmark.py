@@ -9,7 +9,8 @@ Prints, measured in one run on this machine:
   and the smallest corpus (flat growth means a ratio near 1);
 - load time as a ratio to a raw pyoxigraph bulk load of the same quads (the
   baseline: the build's own N-Quads dump loaded into an empty store);
-- peak memory (max RSS) of each build, each run in its own process.
+- peak memory (max RSS) of each build, each run in its own process, and of its
+  largest document-conversion worker.
 
     python benchmarks/build_benchmark.py            # 100 and 1,000 reports
     python benchmarks/build_benchmark.py --sizes 50 # a quick look
@@ -39,6 +40,7 @@ print(json.dumps({
     "wall": wall, "timings": report.timings, "triples": report.triples,
     "documents": len(report.documents), "loaded": sum(d.loaded for d in report.documents),
     "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "max_worker_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
 }))
 """
 
@@ -72,7 +74,8 @@ def show(name: str, result: dict) -> None:
     t = result["timings"]
     print(f"{name}: {result['loaded']}/{result['documents']} documents, "
           f"{result['triples']:,} triples, {result['wall']:.2f} s, "
-          f"peak memory {result['max_rss_mib']:.0f} MiB")
+          f"peak memory {result['max_rss_mib']:.0f} MiB "
+          f"(largest conversion worker {result['max_worker_rss_mib']:.0f} MiB)")
     print("  stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in t.items()))
     print(f"  load {t['load']:.2f} s vs raw pyoxigraph bulk load {result['raw_load']:.2f} s: "
           f"{t['load'] / result['raw_load']:.2f}x")

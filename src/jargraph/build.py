@@ -224,8 +224,8 @@ class Converted:
 
     result: DocumentResult
     graph_file: Path | None = None
-    """N-Triples of the document's graph (its superclass memberships beside it in
-    ``*.inferred.nt``); None when the document is not to be loaded."""
+    """N-Quads of the document's graph and its superclass memberships (in the
+    inferred graph); None when the document is not to be loaded."""
     validated: bool = False
     areas: dict[str, set[str]] = field(default_factory=dict)
     link_errors: list[str] = field(default_factory=list)
@@ -257,10 +257,11 @@ def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Con
             return converted
     result.triples = len(graph)
     with lap("convert"):
-        graph_file = graphs_dir / f"{doc.id}.nt"
-        graph.serialize(graph_file, format="nt", encoding="utf-8")
-        inferred_graph([graph], ontology_graph()).serialize(
-            graph_file.with_suffix(".inferred.nt"), format="nt", encoding="utf-8")
+        graph_file = graphs_dir / f"{doc.id}.nq"
+        with open(graph_file, "wb") as out:
+            out.write(as_nquads(graph, uris.graph(doc.id)))
+            out.write(as_nquads(inferred_graph([graph], ontology_graph()),
+                                uris.graph("inferred")))
     converted.graph_file = graph_file
     return converted
 
@@ -301,17 +302,15 @@ def push(folder: Path, remote: RemoteStore) -> int:
     """Replace each named graph of the built store on the server; returns how many.
 
     The N-Triples come from the built store, so the server holds exactly the
-    same (skolemised) triples. Graphs of an earlier build that this one no
-    longer has are dropped, so a re-build leaves the server as the store is.
+    same (skolemised) triples, and each graph goes in one request, so it is
+    replaced at once. Graphs of an earlier build that this one no longer has are
+    dropped, so a re-build leaves the server as the store is.
     """
     oxi = ox.Store.read_only(str(folder / "oxigraph"))
     names = sorted(g.value for g in oxi.named_graphs() if isinstance(g, ox.NamedNode))
     for name in names:
         data = oxi.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
-        first, *rest = _chunks(data)
-        remote.replace_graph(name, first)
-        for chunk in rest:
-            remote.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{chunk.decode()}}} }}")
+        remote.replace_graph(name, data)
     namespace = str(uris.graph(""))
     for stale in set(remote.graph_names()) - set(names):
         if stale.startswith(namespace):
@@ -403,19 +402,24 @@ def skolemised(graph: Graph) -> Graph:
     return out
 
 
+def as_nquads(graph: Graph, name: URIRef) -> bytes:
+    """A graph's triples as N-Quads in the named graph ``name``."""
+    triples = skolemised(graph).serialize(format="nt", encoding="utf-8")
+    suffix = f" <{name}> .\n".encode()
+    return b"".join(line[:-2] + suffix for line in triples.splitlines() if line.endswith(b" ."))
+
+
 def _load(folder: Path, doc_files: dict[str, Path], extra: dict[str, Graph]) -> int:
-    """Bulk-load every graph into the build's new store; returns the number of triples."""
+    """One bulk load of every graph into the build's new store; returns the triple count."""
+    everything = folder / "graphs" / "all.nq"
+    with open(everything, "wb") as out:
+        for _, graph_file in sorted(doc_files.items()):
+            with open(graph_file, "rb") as part:
+                shutil.copyfileobj(part, out)
+        for name, graph in sorted(extra.items()):
+            out.write(as_nquads(graph, uris.graph(name)))
     oxi = ox.Store(str(folder / "oxigraph"))
-    for doc_id, graph_file in sorted(doc_files.items()):
-        oxi.bulk_load(path=graph_file, format=ox.RdfFormat.N_TRIPLES,
-                      to_graph=ox.NamedNode(str(uris.graph(doc_id))))
-        oxi.bulk_load(path=graph_file.with_suffix(".inferred.nt"),
-                      format=ox.RdfFormat.N_TRIPLES,
-                      to_graph=ox.NamedNode(str(uris.graph("inferred"))))
-    for name, graph in sorted(extra.items()):
-        data = skolemised(graph).serialize(format="nt", encoding="utf-8")
-        oxi.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES,
-                      to_graph=ox.NamedNode(str(uris.graph(name))))
+    oxi.bulk_load(path=everything, format=ox.RdfFormat.N_QUADS)
     oxi.flush()
     total = len(oxi)
     del oxi
