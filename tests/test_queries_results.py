@@ -118,7 +118,7 @@ def test_national_distribution(oxi, library) -> None:
 def test_distribution_consistency(oxi, library) -> None:
     rows = run(oxi, library, "distribution-consistency")
     assert len(rows) == 20
-    assert all(r["consistent"] is True for r in rows)
+    assert all(r["consistent"] == "yes" for r in rows)
     encoded = {(r["judgement_area"].removeprefix("judgement-area/"), r["grade"]):
                (r["encoded"], set(filter(None, r["areas"].split(", ")))) for r in rows
                if r["encoded"]}
@@ -223,8 +223,9 @@ def test_areas_in_national_reports(oxi, library) -> None:
     assert len(reviewed) == 73
     assert examples == {"camden", "bournemouth", "shropshire", "york", "stockton-on-tees",
                         "st-helens", "norfolk", "bracknell-forest", "derby", "rotherham"}
-    in_graph = {slug(r["area"]) for r in rows if r["review_in_graph"] is True}
+    in_graph = {slug(r["area"]) for r in rows if r["review_in_graph"] == "yes"}
     assert in_graph == {"southampton", "leicestershire", "leeds"}
+    assert {r["review_in_graph"] for r in rows} == {"yes", "no"}
     assert {slug(r["area"]) for r in rows if r["role"] == "mentioned"} == {"haringey"}
 
 
@@ -299,7 +300,8 @@ def test_areas_with_codes(oxi, library) -> None:
         "852", "E06000045")
     assert by_slug["leeds"]["ons"] == (
         "http://statistics.data.gov.uk/id/statistical-geography/E08000035")
-    assert {s for s, r in by_slug.items() if r["reviewed"] is True} == set(GRADES)
+    assert {s for s, r in by_slug.items() if r["reviewed"] == "yes"} == set(GRADES)
+    assert {r["reviewed"] for r in rows} == {"yes", "no"}
     with (DATA_DIR / "reference" / "local-authorities.csv").open(encoding="utf-8") as f:
         region = "Yorkshire and The Humber"
         yorkshire = sum(1 for r in csv.DictReader(f) if r["region"] == region)

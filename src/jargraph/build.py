@@ -318,26 +318,6 @@ def push(folder: Path, remote: RemoteStore) -> int:
     return len(names)
 
 
-PUSH_CHUNK_BYTES = 32 * 1024
-"""Largest request body of a push: a server may answer an authentication challenge
-before reading a larger body and close the connection on the rest."""
-
-
-def _chunks(ntriples: bytes) -> list[bytes]:
-    """N-Triples cut at line ends into pieces of at most about ``PUSH_CHUNK_BYTES``."""
-    chunks: list[bytes] = []
-    current: list[bytes] = []
-    size = 0
-    for line in ntriples.splitlines(keepends=True):
-        if current and size + len(line) > PUSH_CHUNK_BYTES:
-            chunks.append(b"".join(current))
-            current, size = [], 0
-        current.append(line)
-        size += len(line)
-    chunks.append(b"".join(current))
-    return chunks
-
-
 def _read(path: Path, result: DocumentResult) -> Document | None:
     from .readers.text import ReaderError
 

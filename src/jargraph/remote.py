@@ -25,6 +25,9 @@ anything else          the URL              the URL                    the URL (
 
 (Virtuoso's ``-auth`` endpoints are used when there are credentials; they
 ask for Digest authentication of a SQL user holding ``SPARQL_UPDATE``.)
+A large request body is sent once, with the credentials: the server's
+challenge is fetched first with ``HEAD``, because Virtuoso answers a request
+without credentials before reading its body and then closes the connection.
 
 jargraph's queries expect the default graph to be the union of all named
 graphs, as the embedded store gives it. Servers differ:
@@ -51,6 +54,7 @@ back empty is asked again with every named graph given as the default graph.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -58,7 +62,7 @@ import re
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -77,6 +81,8 @@ ENV_GSP_URL = "JARGRAPH_STORE_GSP_URL"
 DEFAULT_TIMEOUT = 60.0
 UPDATE_CHUNK = 2000
 """Triples per SPARQL Update request when a graph is written without the Graph Store Protocol."""
+PREAUTH_BYTES = 16 * 1024
+"""Request bodies at least this large go with the credentials in the first request."""
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
@@ -208,8 +214,9 @@ class RemoteStore:
     def replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
         """Make the named graph hold exactly these N-Triples, so a rebuild is idempotent.
 
-        Uses a Graph Store ``PUT``; a server without a Graph Store endpoint
-        gets ``DROP`` then ``INSERT DATA`` in chunks (not atomic) instead.
+        Uses one Graph Store ``PUT`` for the whole graph, whatever its size; a
+        server without a Graph Store endpoint gets ``DROP`` then ``INSERT DATA``
+        in chunks (not atomic) instead.
         """
         iri = _checked_iri(graph_iri)
         if self._has_gsp:
@@ -264,8 +271,15 @@ class RemoteStore:
         """One request; any HTTP status comes back, network failures raise StoreUnavailable."""
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         wait = timeout or self.timeout
+        opener = _opener(self._passwords)
+        if body is not None and len(body) >= PREAUTH_BYTES:
+            refused = self._preauthorise(request, wait)
+            if refused is not None:
+                return refused
+            if request.has_header("Authorization"):
+                opener = urllib.request.build_opener()  # a refusal comes back, not resent
         try:
-            with _opener(self._passwords).open(request, timeout=wait) as response:
+            with opener.open(request, timeout=wait) as response:
                 return Reply(response.status, response.headers.get("Content-Type", ""),
                              response.read())
         except urllib.error.HTTPError as exc:
@@ -284,6 +298,35 @@ class RemoteStore:
             raise StoreUnavailable(
                 f"cannot reach SPARQL server at {url}: {reason}; is it running?"
             ) from None
+
+    def _preauthorise(self, request: urllib.request.Request, wait: float) -> Reply | None:
+        """Put the answer to the server's authentication challenge in the request up front.
+
+        urllib sends a request without credentials and, on a 401, sends it again
+        with them; Virtuoso answers the 401 and closes the connection before it
+        reads the body, so a large body fails with a broken pipe or a reset. So
+        ``HEAD`` requests on the same URL (they change nothing) fetch the
+        challenge and try the answer, which then goes with the one real request.
+        Returns the server's refusal of the credentials, the body unsent, or None.
+        """
+        if self._passwords is None:
+            return None
+        probe = urllib.request.Request(request.full_url, method="HEAD")
+        challenged = _head(probe, wait)
+        answer = authorizer(self._passwords, challenged.challenges if challenged else [])
+        if answer is None or challenged is None:
+            return None  # no credentials asked for, or none that can be given up front
+        header = answer(probe)
+        if header is None:
+            return None
+        probe.add_unredirected_header("Authorization", header)
+        checked = _head(probe, wait)
+        if checked is not None and checked.reply.status == 401:
+            return checked.reply
+        header = answer(request)
+        if header is not None:
+            request.add_unredirected_header("Authorization", header)
+        return None
 
     def _check(self, reply: Reply, url: str, what: str, writing: bool = False) -> None:
         """Raise a clear error for a failed request; return for a successful one."""
@@ -453,6 +496,66 @@ def _passwords(
     servers = {f"{p.scheme}://{p.netloc}/" for p in map(urlsplit, urls)}
     passwords.add_password(None, sorted(servers), auth[0], auth[1])
     return passwords
+
+
+@dataclass
+class Challenge:
+    """A 401 answer and the ``WWW-Authenticate`` challenges it carries."""
+
+    reply: Reply
+    challenges: list[str]
+
+
+def _head(probe: urllib.request.Request, wait: float) -> Challenge | None:
+    """Send a ``HEAD`` without answering challenges; the 401 if there was one, else None."""
+    try:
+        with urllib.request.build_opener().open(probe, timeout=wait):
+            return None
+    except urllib.error.HTTPError as exc:
+        headers = exc.headers
+        exc.close()
+        if exc.code != 401:
+            return None
+        reply = Reply(401, headers.get("Content-Type", "") if headers else "", b"")
+        return Challenge(reply, headers.get_all("WWW-Authenticate", []) if headers else [])
+    except (urllib.error.URLError, OSError, ValueError):
+        return None  # the real request will say what is wrong
+
+
+def authorizer(
+    passwords: urllib.request.HTTPPasswordMgr, challenges: list[str]
+) -> Callable[[urllib.request.Request], str | None] | None:
+    """What computes the ``Authorization`` value answering these challenges, request by request.
+
+    Digest is preferred to Basic (the Digest nonce count goes up with each
+    request answered); None when no challenge can be answered.
+    """
+    parsed = [c.strip().partition(" ") for c in challenges]
+    schemes = {scheme.lower(): params for scheme, _, params in parsed}
+    if "digest" in schemes:
+        items = urllib.request.parse_http_list(schemes["digest"])
+        challenge = urllib.request.parse_keqv_list([item for item in items if item])
+        handler = urllib.request.HTTPDigestAuthHandler(passwords)
+
+        def digest(request: urllib.request.Request) -> str | None:
+            try:
+                answer = handler.get_authorization(request, challenge)
+            except (urllib.error.URLError, ValueError):  # e.g. only qop=auth-int offered
+                return None
+            return f"Digest {answer}" if answer else None
+
+        return digest
+    if "basic" in schemes:
+
+        def basic(request: urllib.request.Request) -> str | None:
+            user, password = passwords.find_user_password(None, request.full_url)
+            if user is None:
+                return None
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+            return f"Basic {token}"
+
+        return basic
+    return None
 
 
 def _opener(passwords: urllib.request.HTTPPasswordMgr | None) -> urllib.request.OpenerDirector:

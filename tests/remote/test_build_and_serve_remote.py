@@ -3,6 +3,14 @@
 The graph of ``data/`` is built once with the server's URL, so it lands both in
 the embedded store and on Virtuoso; every named query must then answer the
 same on both.
+
+Where engines may legitimately differ the queries themselves avoid it, so no
+query is skipped here: a boolean column is "yes" or "no" (Virtuoso 7.2 binds
+``BOUND``, ``EXISTS`` and comparisons as ``xsd:integer`` 1/0 and cannot even
+write the constant ``true``), a ``GROUP_CONCAT`` of language-tagged text is
+wrapped in ``STR`` (SPARQL 1.1 leaves the tag of the result open; Oxigraph keeps
+a shared tag, Virtuoso drops it), and ``context-figures`` casts its numbers to
+``xsd:decimal``. What is left is normalised below, each with its evidence.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from werkzeug.serving import make_server
 
@@ -34,20 +42,34 @@ pytestmark = pytest.mark.remote
 JSON = "application/sparql-results+json"
 NT = "application/n-triples"
 GRAPH_NS = "https://w3id.org/jargraph/graph/"
-_BOOLEANS = "Virtuoso binds boolean expressions as xsd:integer 0/1, not xsd:boolean"
-_CONCAT_ORDER = "GROUP_CONCAT order is unspecified; Virtuoso joins the values in another order"
-VIRTUOSO_DIFFERS: dict[str, str] = {
-    "areas-in-national-reports": _BOOLEANS,
-    "areas-with-codes": _BOOLEANS,
-    "distribution-consistency": _BOOLEANS + "; its area lists and counts also differ "
-                                "(not yet diagnosed)",
-    "national-findings": _CONCAT_ORDER,
-    "recommendations-by-timeframe": _CONCAT_ORDER,
-    "recommendations": "Virtuoso's GROUP_CONCAT drops the shared language tag (@en)",
-    "context-figures": "same number of rows but different rows on Virtuoso (not yet diagnosed)",
-    "area-profile": "the CONSTRUCT gives a different graph on Virtuoso (not yet diagnosed)",
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+UNORDERED_LISTS: dict[str, dict[str, str]] = {
+    "distribution-consistency": {"areas": ", "},
+    "national-findings": {"themes": ", "},
+    "recommendations": {"addressees": "; ", "themes": ", "},
+    "recommendations-by-timeframe": {"area_names": ", "},
+    "recurring-strengths": {"area_names": ", "},
+    "recurring-weaknesses": {"area_names": ", "},
 }
-"""Named queries that cannot answer the same on Virtuoso, with the reason."""
+"""Columns made by ``GROUP_CONCAT`` (query: column: separator), compared as sorted lists.
+
+SPARQL aggregates work on multisets, so the order of the joined values is not
+specified, and the queries say their lists are in no particular order. On the
+same data Virtuoso joins ``leeds, leicestershire, southampton`` where Oxigraph
+joins ``leicestershire, leeds, southampton`` (distribution-consistency).
+"""
+
+INTEGRAL_DECIMALS = {"area-profile"}
+"""CONSTRUCT queries whose graph holds ``xsd:decimal`` literals with a whole-number value.
+
+Virtuoso 7.2 stores such a literal as a number and gives it back as
+``xsd:integer``: ``"990"^^xsd:decimal`` (Leicestershire's childminders) comes back
+as ``"990"^^xsd:integer``, while ``"7.63"^^xsd:decimal`` keeps its type. That is a
+Virtuoso limitation, not a different answer, so in these graphs an
+``xsd:integer`` from Virtuoso counts as the ``xsd:decimal`` the embedded store
+has for the same subject, predicate and value (see :func:`typed_as_local`).
+"""
 
 COUNTS = f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
 FILTER(STRSTARTS(STR(?g), "{GRAPH_NS}")) }} GROUP BY ?g"""
@@ -69,17 +91,44 @@ def remote(virtuoso: Virtuoso) -> RemoteStore:
     return remote_store_from_url(virtuoso.url())
 
 
-def rows(body: bytes) -> set[frozenset[tuple[str, str]]]:
-    """SPARQL JSON bindings as a set of rows, each a set of (variable, term) pairs."""
+def rows(body: bytes, lists: dict[str, str] | None = None) -> set[frozenset[tuple[str, str]]]:
+    """SPARQL JSON bindings as a set of rows, each a set of (variable, term) pairs.
+
+    The values of the ``lists`` columns (column: separator) are sorted first.
+    Rows are a set, not a multiset: Virtuoso 7.2 has been seen to return one row
+    of theme-statements twice despite ``SELECT DISTINCT``, only now and then
+    (after some dozens of other queries), which is a Virtuoso bug.
+    """
     data = json.loads(body)
     if "boolean" in data:
         return {frozenset({("boolean", str(data["boolean"]))})}
+    for row in data["results"]["bindings"]:
+        for column, separator in (lists or {}).items():
+            if column in row:
+                parts = sorted(row[column]["value"].split(separator))
+                row[column]["value"] = separator.join(parts)
     return {frozenset((var, json.dumps(term, sort_keys=True)) for var, term in row.items())
             for row in data["results"]["bindings"]}
 
 
 def graph(body: bytes) -> Graph:
     return Graph().parse(data=body, format="nt")
+
+
+def typed_as_local(remote: Graph, local: Graph) -> Graph:
+    """The remote graph with each ``xsd:integer`` the local one has as ``xsd:decimal`` retyped.
+
+    Only a literal whose subject, predicate and lexical value match a local
+    ``xsd:decimal`` one is changed; see :data:`INTEGRAL_DECIMALS`.
+    """
+    fixed = Graph()
+    for s, p, o in remote:
+        if isinstance(o, Literal) and o.datatype == XSD_INTEGER:
+            decimal = Literal(str(o), datatype=XSD_DECIMAL)
+            if (s, p, decimal) in local:
+                o = decimal
+        fixed.add((s, p, o))
+    return fixed
 
 
 def counts(output: store.QueryOutput) -> dict[str, int]:
@@ -95,8 +144,6 @@ def test_build_reports_the_push(pushed: tuple[Path, BuildReport]) -> None:
 def test_named_query_answers_the_same(
     name: str, pushed: tuple[Path, BuildReport], remote: RemoteStore
 ) -> None:
-    if name in VIRTUOSO_DIFFERS:
-        pytest.skip(VIRTUOSO_DIFFERS[name])
     query = load_library()[name]
     sparql = query.render(example_values(query.example))
     local = store.run_query(store.open_read_only(pushed[0]), sparql, select_format=JSON,
@@ -104,9 +151,14 @@ def test_named_query_answers_the_same(
     answer = remote.query(sparql, select_format=JSON, graph_format=NT)
     assert answer.kind == local.kind
     if local.kind == "graph":
-        assert isomorphic(graph(answer.body), graph(local.body))
+        got, want = graph(answer.body), graph(local.body)
+        if name in INTEGRAL_DECIMALS:
+            got = typed_as_local(got, want)
+        assert len(got) == len(want)
+        assert isomorphic(got, want)
     else:
-        assert rows(answer.body) == rows(local.body)
+        lists = UNORDERED_LISTS.get(name)
+        assert rows(answer.body, lists) == rows(local.body, lists)
 
 
 def test_rebuild_is_idempotent(

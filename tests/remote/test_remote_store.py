@@ -19,6 +19,7 @@ from jargraph import store
 from jargraph.remote import (
     RemoteStore,
     StoreAuthError,
+    authorizer,
     derived_endpoints,
     insert_requests,
     query_form,
@@ -231,6 +232,52 @@ def test_without_graph_store_protocol_falls_back_to_update(
     assert iri not in remote.graph_names()
 
 
+LARGE = 60_000
+"""Triples in the large graph: some 4 MB of N-Triples, far above any socket buffer
+(and above the size from which credentials go with the first request)."""
+
+
+def large_graph(n: int = LARGE) -> bytes:
+    return "".join(f'<{EX}s{i}> <{EX}value> "value {i}" .\n' for i in range(n)).encode()
+
+
+def test_large_graph_is_replaced_in_one_request(
+    remote: RemoteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole graph goes in one Graph Store PUT, with the Digest credentials up front.
+
+    Without them urllib sends the 4 MB unauthenticated first; Virtuoso answers 401
+    and closes the connection before reading it, and the upload fails with a
+    broken pipe or a reset.
+    """
+    sent: list[tuple[str, int]] = []
+    send = RemoteStore._send
+
+    def counting(self: RemoteStore, method: str, url: str, body: bytes | None,
+                 *args: object) -> object:
+        sent.append((method, len(body or b"")))
+        return send(self, method, url, body, *args)
+
+    iri = f"{EX}graph/large"
+    data = large_graph()
+    monkeypatch.setattr(RemoteStore, "_send", counting)
+    try:
+        remote.replace_graph(iri, data)
+        assert sent == [("PUT", len(data))]
+        count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
+        assert rows(remote.query(count)) == [(f'"{LARGE}"^^<http://www.w3.org/2001/XMLSchema#integer>',)]
+        remote.replace_graph(iri, large_graph(LARGE // 2))
+        assert rows(remote.query(count))[0][0].startswith(f'"{LARGE // 2}"')
+    finally:
+        remote.drop_graph(iri)
+
+
+def test_large_graph_with_wrong_password_is_a_clear_auth_error(virtuoso: Virtuoso) -> None:
+    remote = remote_store_from_url(virtuoso.url(password="wrong"))
+    with pytest.raises(StoreAuthError, match="refused the credentials of user 'jargraph'"):
+        remote.replace_graph(f"{EX}graph/never", large_graph())
+
+
 def test_wrong_password_is_a_clear_auth_error(virtuoso: Virtuoso) -> None:
     remote = remote_store_from_url(virtuoso.url(password="wrong"))
     with pytest.raises(StoreAuthError, match="refused the credentials of user 'jargraph'"):
@@ -312,6 +359,26 @@ def test_insert_requests_keep_blank_nodes_together() -> None:
     assert requests[0].startswith("INSERT DATA") and "_:" not in requests[0]
     assert requests[1].count("_:x") == 2 and requests[1].endswith("WHERE {}")
     assert list(insert_requests("http://g", b"")) == []
+
+
+def test_authorizer_answers_digest_and_basic_challenges() -> None:
+    import urllib.request
+
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, "http://h/", "ann", "secret")
+    request = urllib.request.Request("http://h/store?graph=x", data=b"...", method="PUT")
+    digest = 'Digest realm="SPARQL", nonce="abc", qop="auth", algorithm="MD5"'
+    answer = authorizer(passwords, ["Basic realm=\"x\"", digest])
+    assert answer is not None
+    header = answer(request) or ""
+    assert header.startswith('Digest username="ann", realm="SPARQL", nonce="abc"')
+    assert 'uri="/store?graph=x"' in header and "nc=00000001" in header
+    assert "nc=00000002" in (answer(request) or "")
+    basic = authorizer(passwords, ['Basic realm="x"'])
+    assert basic is not None and basic(request) == "Basic YW5uOnNlY3JldA=="
+    assert authorizer(passwords, ['Bearer realm="x"']) is None
+    stranger = urllib.request.Request("http://elsewhere/store", method="PUT")
+    assert basic(stranger) is None
 
 
 def test_virtuoso_ask_table_becomes_a_boolean() -> None:
