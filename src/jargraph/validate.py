@@ -122,8 +122,45 @@ class EncodingError(Exception):
 # ---------------------------------------------------------------- loading
 
 
+class _RemoteDocument(Exception):
+    """A JSON-LD text that would make the parser fetch a document (a context) by URL."""
+
+    def __init__(self, url: str, offset: int) -> None:
+        super().__init__(f"the JSON-LD refers to a context at {url!r}")
+        self.url, self.offset = url, offset
+
+
+def _refuse_remote_contexts(text: str) -> None:
+    """Raise `_RemoteDocument` when JSON-LD names a context by URL (``"@context": "..."``
+    or ``"@import"``): rdflib would fetch it, and the validator reads only what it is given."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return  # not JSON: the parser reports where
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                named = value if key == "@context" and isinstance(value, list) else [value]
+                if key in ("@context", "@import"):
+                    for item in named:
+                        if isinstance(item, str):
+                            written = text.find(json.dumps(item)[1:-1])
+                            raise _RemoteDocument(item, max(written, text.find(key)))
+                stack.append(value)
+
+
 def _parse_quietly(graph: Graph, **kwargs: object) -> Graph:
-    """rdflib logs ill-typed literals; the shapes report those, so keep stderr clean."""
+    """rdflib logs ill-typed literals; the shapes report those, so keep stderr clean.
+
+    JSON-LD that names a remote context is refused before parsing: the
+    validator never fetches anything from the network.
+    """
+    if kwargs.get("format") == "json-ld" and isinstance(kwargs.get("data"), str):
+        _refuse_remote_contexts(kwargs["data"])  # type: ignore[arg-type]
     rdflib_logger = logging.getLogger("rdflib")
     level = rdflib_logger.level
     rdflib_logger.setLevel(logging.ERROR)
@@ -217,6 +254,27 @@ def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
 
 def _syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingError:
     """The parser's complaint as one line, with the line and column where it has them."""
+    if isinstance(err, _RemoteDocument):
+        line, column = _line_column(text, err.offset)
+        return EncodingError(
+            file, line, column,
+            f"the @context {err.url!r} would have to be fetched, and the validator fetches "
+            "nothing; put the context in the file",
+        )
+    if isinstance(err, RecursionError):
+        line, column = _line_column(text, _deepest_point(text))
+        return EncodingError(
+            file, line, column,
+            f"{fmt} nested too deeply to read (brackets within brackets, deepest here); "
+            "give nested nodes names or blank node labels instead",
+        )
+    if isinstance(err, IndexError) and fmt in ("turtle", "trig"):  # rdflib read past the end
+        line, column = _line_column(text, len(text.rstrip()))
+        return EncodingError(
+            file, line, column,
+            f"{fmt} syntax error: the text ends in the middle of a statement; "
+            "finish it (and end it with ' .')",
+        )
     if isinstance(err, BadSyntax):
         raw = getattr(err, "_str", b"")
         offset = getattr(err, "_i", 0)
@@ -237,6 +295,32 @@ def _syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingErr
         )
     first = (str(err).strip().splitlines() or [type(err).__name__])[0]
     return EncodingError(file, None, None, f"cannot be read as {fmt}: {first}")
+
+
+def _deepest_point(text: str) -> int:
+    """The offset where brackets (``[``, ``(``, ``{``) first reach their deepest nesting,
+    not counting brackets inside quoted strings (to the end of their line); a hint for input
+    too deep to parse."""
+    depth = deepest = at = 0
+    quote = ""
+    escaped = False
+    for offset, char in enumerate(text):
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char in (quote, "\n"):
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[({":
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, offset
+        elif char in "])}":
+            depth = max(0, depth - 1)
+    return at
 
 
 def _first_bad_line(text: str, fmt: str) -> int | None:

@@ -12,6 +12,7 @@ from importlib import import_module
 from pathlib import Path
 
 from ..model import Document
+from .text import ReaderError
 
 FAMILIES: dict[str, tuple[str, str, re.Pattern[str]]] = {
     # family: (module, function, what the first lines of such a document say)
@@ -49,6 +50,9 @@ def reader_for(family: str) -> Callable[[Path], Document]:
 
 def read_document(path: Path) -> Document:
     """Read one source document with the reader for its family."""
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        head = "".join(handle.readline() for _ in range(HEAD_LINES))
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = "".join(handle.readline() for _ in range(HEAD_LINES))
+    except OSError as exc:  # a folder, a missing or unreadable file: say which, no traceback
+        raise ReaderError(str(path), 0, f"cannot read file: {exc.strerror or exc}") from None
     return reader_for(detect_family(path, head))(path)

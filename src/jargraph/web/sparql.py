@@ -174,8 +174,8 @@ def run(query: str, select_format: str | None, graph_format: str | None) -> Resp
     row_limit = cfg["ROW_LIMIT"] if cfg["ROW_LIMIT"] > 0 else None
     out = execute(
         query, select_format, graph_format,
-        default_graphs=request.values.getlist("default-graph-uri"),
-        named_graphs=request.values.getlist("named-graph-uri"),
+        default_graphs=graph_iris("default-graph-uri"),
+        named_graphs=graph_iris("named-graph-uri"),
         row_limit=row_limit,
     )
     response = Response(out.body, content_type=f"{out.media_type}; charset=utf-8")
@@ -185,6 +185,18 @@ def run(query: str, select_format: str | None, graph_format: str | None) -> Resp
     if out.truncated:
         response.headers["X-JARGRAPH-Truncated"] = "true"
     return response
+
+
+def graph_iris(parameter: str) -> list[str]:
+    """The values of ``default-graph-uri`` or ``named-graph-uri``; 400 for one that is not
+    an absolute IRI (the engine would fail on it)."""
+    values = request.values.getlist(parameter)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as exc:
+            raise BadRequest(f"{parameter} {value!r} is not an absolute IRI: {exc}") from None
+    return values
 
 
 def execute(query: str, select_format: str | None, graph_format: str | None,
