@@ -110,6 +110,10 @@ class EncodingError(Exception):
         self.file, self.line, self.column, self.message = file, line, column, message
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple:
+        """Pickled by its fields, so it crosses from a worker process intact."""
+        return (type(self), (self.file, self.line, self.column, self.message))
+
     def __str__(self) -> str:
         where = self.file
         if self.line:

@@ -121,7 +121,7 @@ def get_executor(app: Flask | None = None) -> Executor | RemoteExecutor:
 def _new_executor(cfg: dict[str, Any]) -> Executor | RemoteExecutor:
     allowed = tuple(cfg["ALLOWED_SERVICES"])
     if cfg.get("STORE"):
-        return RemoteExecutor(cfg["STORE"], allowed_services=allowed)
+        return RemoteExecutor(cfg["STORE"], allowed_services=allowed, base=cfg["HOME"])
     return Executor(cfg["HOME"], workers=cfg["WORKERS"], allowed_services=allowed,
                     wait=cfg["QUERY_TIMEOUT"])
 

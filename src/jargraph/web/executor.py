@@ -75,6 +75,21 @@ class Job:
     row_limit: int | None
 
 
+@dataclass(frozen=True)
+class ValidationJob:
+    """One posted encoding to validate. Validation runs in a worker too: its cost grows
+    with what is posted, so it needs the same time limit and isolation as a query."""
+
+    raw: bytes
+    name: str
+    syntax: str | None
+
+    def run(self) -> object:
+        from .validation import run
+
+        return run(self.raw, self.name, self.syntax)
+
+
 # ---------------------------------------------------------------- worker side
 
 
@@ -91,7 +106,9 @@ def _worker_main(conn: Connection, base: str, allowed: tuple[str, ...]) -> None:
         if job is None:
             return
         try:
-            reply: tuple[str, object] = ("ok", run_job(job, Path(base), allowed, opened))
+            value = job.run() if isinstance(job, ValidationJob) else run_job(
+                job, Path(base), allowed, opened)
+            reply: tuple[str, object] = ("ok", value)
         except StoreError as exc:
             reply = ("error", exc)
         except Exception as exc:  # anything else still gets a clear message
@@ -229,22 +246,32 @@ class Executor:
         A format of ``None`` means no format is acceptable for that kind of
         query: such a query raises :class:`NotAcceptable`.
         """
+        job = Job(sparql, select_format, graph_format, tuple(default_graphs),
+                  tuple(named_graphs), row_limit)
+        return self._submit(job, timeout, "query")  # type: ignore[return-value]
+
+    def validate(self, raw: bytes, name: str, syntax: str | None,
+                 timeout: float = 10.0) -> object:
+        """Validate a posted encoding in a worker (see :class:`ValidationJob`); returns
+        the validation page's Outcome."""
+        return self._submit(ValidationJob(raw, name, syntax), timeout, "validation")
+
+    def _submit(self, job: Job | ValidationJob, timeout: float, what: str) -> object:
         if self._closed:
             raise StoreError("the query workers have been shut down")
         worker = self._take()
-        job = Job(sparql, select_format, graph_format, tuple(default_graphs),
-                  tuple(named_graphs), row_limit)
         try:
             worker.wait_ready()
             worker.conn.send(job)
             if not worker.conn.poll(timeout):
                 self._replace(worker)
-                raise QueryTimeout(f"query stopped after {timeout:g} s (the time limit)", timeout)
+                raise QueryTimeout(f"{what} stopped after {timeout:g} s (the time limit)",
+                                   timeout)
             status, value = worker.conn.recv()
         except (EOFError, OSError, QueryCrashed):
             self._replace(worker)
             raise QueryCrashed(
-                "the query engine failed on this query; the server is still running"
+                f"the {what} failed in its worker process; the server is still running"
             ) from None
         self._idle.put(worker)
         if status == "error":
@@ -298,11 +325,23 @@ class RemoteExecutor:
     worker would, and the time limit becomes the HTTP timeout.
     """
 
-    def __init__(self, url: str, allowed_services: tuple[str, ...] = ()):
+    def __init__(self, url: str, allowed_services: tuple[str, ...] = (),
+                 base: Path | None = None):
         from ..remote import remote_store_from_url
 
         self.remote = remote_store_from_url(url)
         self.allowed = tuple(allowed_services)
+        self.base = base
+        self._validator: Executor | None = None
+        self._lock = threading.Lock()
+
+    def validate(self, raw: bytes, name: str, syntax: str | None,
+                 timeout: float = 10.0) -> object:
+        """Validation needs no store, but the same isolation: one local worker process."""
+        with self._lock:
+            if self._validator is None:
+                self._validator = Executor(self.base or store.home(), workers=1)
+        return self._validator.validate(raw, name, syntax, timeout)
 
     def execute(
         self,
@@ -334,4 +373,8 @@ class RemoteExecutor:
         return out
 
     def close(self) -> None:
-        """Nothing to stop: each query is one HTTP request."""
+        """Stop the validation worker, if one was started (each query is one request)."""
+        with self._lock:
+            if self._validator is not None:
+                self._validator.close()
+                self._validator = None

@@ -25,6 +25,8 @@ from werkzeug.formparser import parse_form_data
 
 from .. import validate
 from ..vocab import ID
+from . import get_executor
+from .executor import ExecutorBusy, QueryCrashed, QueryTimeout
 
 bp = Blueprint("validation", __name__)
 
@@ -107,7 +109,14 @@ def check() -> Response:
     except NothingPosted as exc:
         return _answer(Outcome("input", error=validate.EncodingError(
             "input", None, None, str(exc))), status=400, text="", syntax="")
-    outcome = run(raw, name, syntax)
+    try:
+        outcome = get_executor().validate(raw, name, syntax,
+                                          timeout=current_app.config["QUERY_TIMEOUT"])
+    except (QueryTimeout, QueryCrashed, ExecutorBusy) as exc:
+        stopped = validate.EncodingError(
+            name, None, None, f"{exc}; validate a large encoding with `jargraph validate`")
+        return _answer(Outcome(name, syntax, error=stopped), status=503, text=pasted,
+                       syntax=syntax or "")
     status = 400 if outcome.error is not None else 200
     return _answer(outcome, status=status, text=pasted, syntax=syntax or "")
 
