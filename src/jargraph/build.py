@@ -163,14 +163,15 @@ def build(
     report = BuildReport()
     lap = Stopwatch(report.timings)
     remote = _remote(store_url)
-    folder = store.new_build_folder(base)
-    report.folder = folder
-    try:
-        _build_into(folder, data_dir, report, lap, say, validate, jobs, remote)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)  # never leave a half-written build
-        raise
-    store.publish(folder, base)
+    with store.build_lock(base):
+        folder = store.new_build_folder(base)
+        report.folder = folder
+        try:
+            _build_into(folder, data_dir, report, lap, say, validate, jobs, remote)
+            store.publish(folder, base)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)  # never leave a half-written build
+            raise
     loaded = sum(d.loaded for d in report.documents)
     say(f"built {report.triples} triples from {loaded} of "
         f"{len(report.documents)} documents into {folder}")
@@ -277,7 +278,8 @@ def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
     if jobs <= 1 or threading.active_count() > 1:
         return (convert_document(p, graphs_dir, validate) for p in paths)
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
     results = pool.map(convert_document, paths, repeat(graphs_dir), repeat(validate))
 
     def ordered() -> Iterable[Converted]:
@@ -285,6 +287,18 @@ def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
             yield from results
 
     return ordered()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this conversion process when the build that forked it is gone (killed, OOM):
+    otherwise it waits for work forever, holding the build's output open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def _remote(store_url: str | None) -> RemoteStore | None:

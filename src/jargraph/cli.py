@@ -66,7 +66,7 @@ def _store_url(args: argparse.Namespace) -> str | None:
 def _run_build(args: argparse.Namespace) -> int:
     from . import DATA_DIR
     from .build import build, print_report
-    from .store import StoreError
+    from .store import StoreError, home
 
     def say(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -74,13 +74,25 @@ def _run_build(args: argparse.Namespace) -> int:
     try:
         report = build(args.data or DATA_DIR, args.home, progress=say,
                        validate=not args.no_validate, store_url=_store_url(args), jobs=args.jobs)
-    except (OSError, StoreError) as exc:
+    except OSError as exc:
+        print(f"jargraph build: {_os_error(exc, args.home or home())}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
         print(f"jargraph build: {exc}", file=sys.stderr)
         return 2
     print_report(report)
     if report.errors:
         return 2
     return 0 if report.ok else 1
+
+
+def _os_error(exc: OSError, where: Path) -> str:
+    """An OS error as one line that names the file or folder (errors from a write
+    in a worker process or from a library often name neither)."""
+    message = str(exc)
+    if exc.filename is None and str(where) not in message:
+        message = f"{exc.strerror or message} (writing under {where})"
+    return message
 
 
 def _add_query(sub: argparse._SubParsersAction) -> None:
@@ -248,8 +260,14 @@ def _run_export(args: argparse.Namespace) -> int:
             data = oxi.dump(format=fmt, prefixes=prefixes, **kwargs)
         if args.output:
             tmp = args.output.with_name(args.output.name + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(args.output)
+            try:
+                tmp.write_bytes(data)
+                tmp.replace(args.output)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                print(f"jargraph export: cannot write {args.output}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return 2
         else:
             sys.stdout.buffer.write(data)
     except (store.StoreError, OSError) as exc:

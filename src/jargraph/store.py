@@ -12,13 +12,15 @@ remote SPARQL server.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,19 +236,44 @@ def new_store_folder(base: Path | None = None) -> Path:
 
 
 def publish(folder: Path, base: Path | None = None, keep: int = 2) -> None:
-    """Make ``folder`` the current build in one atomic rename; prune older builds."""
+    """Make ``folder`` the current build in one atomic rename; prune the others.
+
+    Kept: the new build and (with ``keep`` of 2 or more) the build it replaces.
+    Any other folder under ``builds/`` is an older build or one that never
+    completed (killed, disk full), and is removed, as are temporary links left
+    by a publish that was killed. Call it holding :func:`build_lock`.
+    """
     if folder.name == "oxigraph":
         folder = folder.parent
     link = current_build(base)
+    previous = link.resolve() if link.exists() else None
     tmp = link.with_name(f".current-{os.getpid()}")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     tmp.symlink_to(os.path.relpath(folder, link.parent))
     os.replace(tmp, link)
-    current = folder.resolve()
-    builds = sorted(p for p in folder.parent.iterdir() if p.resolve() != current)
-    for old in builds[: max(0, len(builds) - (keep - 1))]:
-        shutil.rmtree(old, ignore_errors=True)
+    kept = {folder.resolve()} | ({previous} if previous is not None and keep > 1 else set())
+    for old in folder.parent.iterdir():
+        if not old.name.startswith(".") and old.resolve() not in kept:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in link.parent.glob(".current-*"):
+        stale.unlink(missing_ok=True)
+
+
+@contextmanager
+def build_lock(base: Path | None = None) -> Iterator[None]:
+    """Hold the home's build lock, so that one build at a time writes and prunes there.
+
+    Taking it also checks early that the home is writable.
+    """
+    root = (base or home()) / "builds"
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"another build is running under {root.parent}") from None
+        yield
 
 
 def locate_syntax_error(exc: Exception, query: str) -> QuerySyntaxError:

@@ -47,6 +47,10 @@ _TYPES: dict[str, type] = {
     "MAX_URL_BYTES": int, "WORKERS": int,
 }
 EXECUTOR_KEY = "jargraph.executor"
+WORKER_FREE_MARGIN = 5.0
+"""Seconds a query waits for a free worker beyond the time limit: every busy worker is
+free (or killed and replaced) within the limit, so a quick query queued behind slow
+ones is answered rather than refused as busy."""
 _executor_lock = threading.Lock()
 
 
@@ -123,7 +127,7 @@ def _new_executor(cfg: dict[str, Any]) -> Executor | RemoteExecutor:
     if cfg.get("STORE"):
         return RemoteExecutor(cfg["STORE"], allowed_services=allowed, base=cfg["HOME"])
     return Executor(cfg["HOME"], workers=cfg["WORKERS"], allowed_services=allowed,
-                    wait=cfg["QUERY_TIMEOUT"])
+                    wait=cfg["QUERY_TIMEOUT"] + WORKER_FREE_MARGIN)
 
 
 def shutdown(app: Flask) -> None:
