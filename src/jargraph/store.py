@@ -285,6 +285,8 @@ def locate_syntax_error(exc: Exception, query: str) -> QuerySyntaxError:
     construct that failed; when it rejects the query too, its position is
     used. The message ends with the offending line and a caret under it.
     """
+    if isinstance(exc, QuerySyntaxError) and "\n" in str(exc):
+        return exc  # already located, with its caret block
     located = syntax_error(exc, query)
     line, column = _rdflib_error_position(query) or (located.line, located.column)
     if not line or not column:
@@ -323,7 +325,10 @@ def _rdflib_error_position(query: str) -> tuple[int, int] | None:
 
 
 _MAY_USE_SERVICE = re.compile(r"\bservice\b|\\u|\\U", re.I)
-_SERVICE_CLAUSE = re.compile(r"(?<![\w:?$])SERVICE\s*(?:SILENT\s*)?[<?$\w:]", re.I)
+_SERVICE_CLAUSE = re.compile(r"(?<![\w:?$])SERVICE(?![\w-])", re.I)
+"""The SERVICE keyword where a clause could start: not part of a prefixed name
+(``jar:Service``) or a variable (``?service``). Whatever follows it (a comment,
+SILENT, an escaped IRI) does not matter: such a query is checked or refused."""
 
 
 def service_endpoints(query: str) -> list[str | None]:
@@ -346,6 +351,11 @@ def service_endpoints(query: str) -> list[str | None]:
 
     try:
         algebra = translateQuery(parseQuery(query)).algebra
+    except RecursionError:
+        if not _SERVICE_CLAUSE.search(query):
+            return []
+        raise QuerySyntaxError("this query nests too deeply for its SERVICE clauses to be "
+                               "checked; write it with fewer nested groups") from None
     except Exception as exc:
         if not _SERVICE_CLAUSE.search(query):  # e.g. jar:Service in syntax rdflib lacks
             return []

@@ -270,8 +270,9 @@ class Executor:
             status, value = worker.conn.recv()
         except (EOFError, OSError, QueryCrashed):
             self._replace(worker)
+            engine = "query engine" if what == "query" else "validator"
             raise QueryCrashed(
-                f"the {what} failed in its worker process; the server is still running"
+                f"the {engine} failed on this {what}; the server is still running"
             ) from None
         self._idle.put(worker)
         if status == "error":
