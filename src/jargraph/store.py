@@ -324,7 +324,6 @@ def _rdflib_error_position(query: str) -> tuple[int, int] | None:
     return None
 
 
-_MAY_USE_SERVICE = re.compile(r"\bservice\b|\\u|\\U", re.I)
 _SERVICE_CLAUSE = re.compile(r"(?<![\w:?$])SERVICE(?![\w-])", re.I)
 """The SERVICE keyword where a clause could start: not part of a prefixed name
 (``jar:Service``) or a variable (``?service``). Whatever follows it (a comment,
@@ -342,7 +341,7 @@ def service_endpoints(query: str) -> list[str | None]:
     passes (Oxigraph then judges its syntax) and any other raises
     :class:`QuerySyntaxError`, so that nothing unchecked runs.
     """
-    if not _MAY_USE_SERVICE.search(query):
+    if not (_SERVICE_CLAUSE.search(query) or "\\u" in query or "\\U" in query):
         return []
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
