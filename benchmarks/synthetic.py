@@ -55,6 +55,67 @@ def generate(count: int, out: Path) -> list[Path]:
     return paths
 
 
+SEED_GRAPH = "https://w3id.org/jargraph/graph/jar-southampton-2007"
+SEED_KEY = "southampton-2007"
+GRAPH_NS = "https://w3id.org/jargraph/graph/"
+SHARED_GRAPHS = ("ontology", "schemes", "links", "reference", "inferred")
+_VARIABLE = re.compile(r"(southampton-2007|southampton-2006|/area/southampton>|Southampton|"
+                       r"/\\.well-known/genid/[^>]+)")
+
+
+def synthetic_dataset(count: int, seed_home: Path, out: Path) -> Path:
+    """Write ``count`` JAR document graphs and the seed's shared graphs to ``out`` (N-Quads).
+
+    Unlike :func:`generate`, which writes report texts that a build must read,
+    convert, validate and load, this copies the BUILT seed graph: the named
+    graph of the Southampton report (and its superclass memberships from the
+    inferred graph), with its IRIs rewritten per synthetic report (area slug,
+    review, APA review and document ids, graph name, skolem IRIs) and the area's name in
+    its literals, cycling through the authorities and years as :func:`generate`
+    does. So each report has the same size and shape as a built one, without
+    any reader or validation work; the shared graphs (ontology, schemes,
+    links, reference, inferred) are written once, as the seed build has them.
+    The graphs are written one after the other, each in one block of lines.
+    """
+    import pyoxigraph as ox
+
+    from jargraph import store, uris
+
+    oxi = store.open_read_only(seed_home)
+    seed = ox.NamedNode(SEED_GRAPH)
+    inferred = ox.NamedNode(GRAPH_NS + "inferred")
+    document = [f"{q} .\n" for q in oxi.quads_for_pattern(None, None, None, seed)]
+    own = [f"{q} .\n" for q in oxi.quads_for_pattern(None, None, None, inferred)
+           if SEED_KEY in str(q.subject)]
+    templates = [_VARIABLE.split("".join(lines)) for lines in (document, own)]
+    areas = authorities()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as handle:
+        for template in templates:  # the documents' graphs, then their inferred triples
+            for number in range(count):
+                area, _ = areas[number % len(areas)]
+                area_slug = uris.slug(area)
+                year = FIRST_YEAR + number // len(areas)
+                values = {SEED_KEY: f"{area_slug}-{year}",
+                          "southampton-2006": f"{area_slug}-{year - 1}",  # the APA review
+                          "/area/southampton>": f"/area/{area_slug}>", "Southampton": area}
+                handle.write("".join(_rewrite(text, piece, values, number)
+                                     for piece, text in enumerate(template)))
+        for name in SHARED_GRAPHS:
+            for quad in oxi.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_NS + name)):
+                handle.write(f"{quad} .\n")
+    return out
+
+
+def _rewrite(text: str, piece: int, values: dict[str, str], number: int) -> str:
+    """One piece of a split template: literal text as is, a variable part rewritten."""
+    if piece % 2 == 0:
+        return text
+    if text in values:
+        return values[text]
+    return f"{text}-{number}"  # a skolem IRI, made unique to this report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)

@@ -330,6 +330,23 @@ _SERVICE_CLAUSE = re.compile(r"(?<![\w:?$])SERVICE(?![\w-])", re.I)
 SILENT, an escaped IRI) does not matter: such a query is checked or refused."""
 
 
+_NOT_CODE = re.compile(
+    r'<[^<>"{}|^`\\\x00-\x20]*>'          # an IRI
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'     # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'              # short strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|#[^\n]*",                           # a comment
+    re.S,
+)
+
+
+def _code_only(query: str) -> str:
+    """The query with IRIs, strings and comments blanked, scanned left to right as
+    the SPARQL lexer does, so a keyword found in what is left is a keyword."""
+    return _NOT_CODE.sub(" ", query)
+
+
 def service_endpoints(query: str) -> list[str | None]:
     """The endpoints of the query's SERVICE clauses; ``None`` for a variable endpoint.
 
@@ -341,7 +358,7 @@ def service_endpoints(query: str) -> list[str | None]:
     passes (Oxigraph then judges its syntax) and any other raises
     :class:`QuerySyntaxError`, so that nothing unchecked runs.
     """
-    if not (_SERVICE_CLAUSE.search(query) or "\\u" in query or "\\U" in query):
+    if not (_SERVICE_CLAUSE.search(_code_only(query)) or "\\u" in query or "\\U" in query):
         return []
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
