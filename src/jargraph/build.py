@@ -32,7 +32,7 @@ from rdflib.namespace import RDF, RDFS
 from . import DATA_DIR, ONTOLOGY_DIR, store, uris
 from .model import Document, Source
 from .readers import UnknownDocument, read_document
-from .vocab import PREFIXES
+from .vocab import JAR, PREFIXES
 
 if TYPE_CHECKING:
     from .remote import RemoteStore
@@ -267,6 +267,28 @@ def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Con
     return converted
 
 
+def warm_caches() -> None:
+    """Load once, before forking, what every conversion needs (schemes and their
+    matchers, the authorities, the ontology, the shapes and their parsed SPARQL), so
+    that the workers share it instead of each paying for it."""
+    from .encode import inspectorate_uri, matcher
+    from .links import authorities
+    from .themes import theme_matcher
+    from .validate import validate_graph
+
+    for scheme_name in ("services", "addressees", "measures"):
+        matcher(scheme_name)
+    inspectorate_uri("Ofsted")
+    theme_matcher()
+    authorities()
+    ontology_graph()
+    sample = Graph()
+    for cls in (JAR.ReviewReport, JAR.GradeDistribution, JAR.AdditionalInvestigation,
+                JAR.JointAreaReview, JAR.Judgement, JAR.MajorStrength, JAR.Recommendation):
+        sample.add((URIRef(f"{uris.thing('warm-up', cls.fragment)}"), RDF.type, cls))
+    validate_graph(sample)  # the results do not matter: the shapes are now parsed
+
+
 def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
                 jobs: int | None) -> Iterable[Converted]:
     """Convert documents in parallel processes where that is safe, in the given order.
@@ -277,6 +299,7 @@ def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
     jobs = min(jobs or os.cpu_count() or 1, len(paths))
     if jobs <= 1 or threading.active_count() > 1:
         return (convert_document(p, graphs_dir, validate) for p in paths)
+    warm_caches()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_exit_with_parent, initargs=(os.getpid(),))
