@@ -25,7 +25,9 @@ EXPORT_FORMATS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; the named-query list (read from ``queries/``) is loaded only when the
+    command is ``query``, so other commands start without reading the library."""
     parser = argparse.ArgumentParser(
         prog="jargraph",
         description="A knowledge graph of the Joint Area Reviews of children's services.",
@@ -33,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_build(sub)
     _add_validate(sub)
-    _add_query(sub)
+    command = (sys.argv[1:] if argv is None else argv)[:1]
+    _add_query(sub, with_library=command == ["query"])
     _add_export(sub)
     _add_serve(sub)
     return parser
@@ -95,9 +98,9 @@ def _os_error(exc: OSError, where: Path) -> str:
     return message
 
 
-def _add_query(sub: argparse._SubParsersAction) -> None:
+def _add_query(sub: argparse._SubParsersAction, with_library: bool = True) -> None:
     p = sub.add_parser("query", help="run SPARQL (inline, from a file, or a named query)",
-                       epilog=_library_help(),
+                       epilog=_library_help() if with_library else None,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("query", help="a named query from queries/, a .rq file, or SPARQL text")
     p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
@@ -311,7 +314,7 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:
