@@ -242,14 +242,17 @@ def large_graph(n: int = LARGE) -> bytes:
 
 
 def test_large_graph_is_replaced_in_one_request(
-    remote: RemoteStore, monkeypatch: pytest.MonkeyPatch
+    own_virtuoso: Virtuoso, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A whole graph goes in one Graph Store PUT, with the Digest credentials up front.
 
     Without them urllib sends the 4 MB unauthenticated first; Virtuoso answers 401
     and closes the connection before reading it, and the upload fails with a
-    broken pipe or a reset.
+    broken pipe or a reset. It has a server of its own: after the session server
+    has taken the other tests' builds and pushes, a 4 MB PUT can wait there on
+    Virtuoso's locks for longer than the client's timeout.
     """
+    remote = remote_store_from_url(own_virtuoso.url())
     sent: list[tuple[str, int]] = []
     send = RemoteStore._send
 
