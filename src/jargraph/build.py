@@ -98,13 +98,6 @@ def ontology_graph() -> Graph:
     return graph
 
 
-def schemes_graph() -> Graph:
-    graph = Graph()
-    for path in sorted((ONTOLOGY_DIR / "schemes").glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    return graph
-
-
 def inferred_graph(graphs: Iterable[Graph], ontology: Graph) -> Graph:
     """Superclass memberships, so that asking for reviews finds joint area reviews."""
     supers: dict[URIRef, set[URIRef]] = {}
@@ -390,10 +383,11 @@ def _validate(graph: Graph, path: Path) -> list[str]:
 
 def _shared_graphs(names: dict[str, set[str]]) -> dict[str, Graph]:
     """The graphs every build has beside the documents' own."""
+    from .encode import concept_graph
     from .links import links_graph, reference_graph
 
     ontology = ontology_graph()
-    schemes = schemes_graph()
+    schemes = concept_graph()  # already parsed for matching; read, never changed here
     links = links_graph({URIRef(uri): sorted(written)[0] for uri, written in names.items()})
     return {
         "ontology": ontology,
