@@ -73,6 +73,16 @@ def _json_error(status: int, error: str, message: str, **extra: object) -> Respo
     return response
 
 
+def _http_json_error(exc: HTTPException, name: str) -> Response:
+    """An HTTP error as the API's JSON, keeping its ``Retry-After``: a 503 for a busy
+    server or an unreachable store tells clients when to try again, as ``/sparql`` does."""
+    response = _json_error(exc.code or 500, exc.name, exc.description or exc.name, query=name)
+    retry_after = dict(exc.get_headers()).get("Retry-After")
+    if retry_after:
+        response.headers["Retry-After"] = retry_after
+    return response
+
+
 def _values() -> dict[str, str]:
     return {k: v for k, v in request.args.items() if k not in RESERVED}
 
@@ -124,7 +134,7 @@ def run_query(name: str) -> Response:
         select_format, graph_format = _negotiate(query)
         out = _run(sparql, select_format, graph_format)
     except HTTPException as exc:
-        return _json_error(exc.code or 500, exc.name, exc.description or exc.name, query=name)
+        return _http_json_error(exc, name)
     response = Response(out.body, content_type=f"{out.media_type}; charset=utf-8")
     response.headers["Vary"] = "Accept"
     if out.truncated:
