@@ -29,6 +29,7 @@ import re
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template_string, request, url_for
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import (
     BadRequest,
     Forbidden,
@@ -103,9 +104,20 @@ def endpoint() -> Response:
     return run(query, select_format, graph_format)
 
 
+def protocol_values() -> MultiDict[str, str]:
+    """The protocol's parameters: the URL's, plus the form's for a form POST.
+
+    Only a form body is parsed as parameters; a query sent as the body of an
+    ``application/sparql-query`` POST is read once, as the query.
+    """
+    if request.mimetype == "application/x-www-form-urlencoded":
+        return request.values
+    return request.args
+
+
 def read_query() -> str | None:
     """The query text from any of the protocol's three ways, or None for a bare GET."""
-    if "update" in request.values:
+    if "update" in protocol_values():
         raise Forbidden(READ_ONLY)
     if request.method in ("GET", "HEAD"):
         return request.args.get("query")
@@ -137,7 +149,8 @@ def is_update(text: str) -> bool:
 
 def negotiate() -> tuple[str | None, str | None]:
     """The best SELECT/ASK type and the best CONSTRUCT/DESCRIBE type for this request."""
-    name = request.values.get("format") or request.values.get("output")
+    values = protocol_values()
+    name = values.get("format") or values.get("output")
     if name:
         key = name.strip().lower()
         if key in FORMAT_NAMES:
@@ -145,6 +158,9 @@ def negotiate() -> tuple[str | None, str | None]:
         if key in SELECT_OFFERS or key in GRAPH_OFFERS:
             return SELECT_OFFERS.get(key), GRAPH_OFFERS.get(key)
         raise BadRequest(f"unknown format {name!r}: use one of {', '.join(FORMAT_NAMES)}")
+    header = request.headers.get("Accept", "").strip().lower()
+    if header in SELECT_OFFERS or header in GRAPH_OFFERS:  # one type, as most clients send
+        return SELECT_OFFERS.get(header, SPARQL_JSON), GRAPH_OFFERS.get(header, TURTLE)
     accept = request.accept_mimetypes
     if not accept:
         return SPARQL_JSON, TURTLE
@@ -190,7 +206,7 @@ def run(query: str, select_format: str | None, graph_format: str | None) -> Resp
 def graph_iris(parameter: str) -> list[str]:
     """The values of ``default-graph-uri`` or ``named-graph-uri``; 400 for one that is not
     an absolute IRI (the engine would fail on it)."""
-    values = request.values.getlist(parameter)
+    values = protocol_values().getlist(parameter)
     for value in values:
         try:
             ox.NamedNode(value)
