@@ -32,10 +32,16 @@ def authorities() -> list[tuple[str, str]]:
             if row["in_service"].startswith("2005") and "," not in row["name"]]
 
 
+_APA_YEAR = re.compile(r"\b2006(?= annual performance assessment)"
+                       r"|(?<=annual performance assessment )2006\b", re.IGNORECASE)
+"""The template's annual performance assessment year, in both word orders it uses."""
+
+
 def synthetic_report(template: str, area: str, code: str, year: int) -> str:
     text = template.replace(TEMPLATE_AREA, area)
     text = re.sub(r"(Published: \d+ \w+ )" + TEMPLATE_YEAR, rf"\g<1>{year}", text)
     text = re.sub(r"(© Crown copyright )" + TEMPLATE_YEAR, rf"\g<1>{year}", text)
+    text = _APA_YEAR.sub(str(year - 1), text)  # each review cites its own year's APA
     return re.sub(r"Reference no: \d+", f"Reference no: {code}", text)
 
 
@@ -64,7 +70,7 @@ _VARIABLE = re.compile(r"(southampton-2007|southampton-2006|/area/southampton>|S
 
 
 def synthetic_dataset(count: int, seed_home: Path, out: Path) -> Path:
-    """Write ``count`` JAR document graphs and the seed's shared graphs to ``out`` (N-Quads).
+    """Write the seed graph and ``count`` synthetic JAR document graphs to ``out`` (N-Quads).
 
     Unlike :func:`generate`, which writes report texts that a build must read,
     convert, validate and load, this copies the BUILT seed graph: the named
@@ -73,8 +79,9 @@ def synthetic_dataset(count: int, seed_home: Path, out: Path) -> Path:
     review, APA review and document ids, graph name, skolem IRIs) and the area's name in
     its literals, cycling through the authorities and years as :func:`generate`
     does. So each report has the same size and shape as a built one, without
-    any reader or validation work; the shared graphs (ontology, schemes,
-    links, reference, inferred) are written once, as the seed build has them.
+    any reader or validation work. The seed's own documents and its shared
+    graphs (ontology, schemes, links, reference, inferred) are written once,
+    as the seed build has them, so the named queries' examples find their rows.
     The graphs are written one after the other, each in one block of lines.
     """
     import pyoxigraph as ox
@@ -101,6 +108,11 @@ def synthetic_dataset(count: int, seed_home: Path, out: Path) -> Path:
                           "/area/southampton>": f"/area/{area_slug}>", "Southampton": area}
                 handle.write("".join(_rewrite(text, piece, values, number)
                                      for piece, text in enumerate(template)))
+        shared = {GRAPH_NS + name for name in SHARED_GRAPHS}
+        for graph in oxi.named_graphs():  # the seed's own documents, as built
+            if graph.value not in shared:
+                quads = oxi.quads_for_pattern(None, None, None, graph)
+                handle.writelines(f"{q} .\n" for q in quads)
         for name in SHARED_GRAPHS:
             for quad in oxi.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_NS + name)):
                 handle.write(f"{quad} .\n")
