@@ -155,13 +155,7 @@ class Virtuoso:
         """Stop the server (SIGTERM is an orderly shutdown); kill it if it hangs."""
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(STOP_TIMEOUT)
+        terminate(self.process)
         self.process = None
 
     def sql(self, statements: str) -> str:
@@ -195,6 +189,17 @@ class Virtuoso:
             if path.exists():
                 text += "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) + "\n"
         return text
+
+
+def terminate(process: subprocess.Popen, timeout: float = STOP_TIMEOUT) -> None:
+    """SIGTERM (an orderly shutdown for Virtuoso and for ``jargraph serve``); kill on a hang."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout)
 
 
 def require_virtuoso() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -28,7 +27,7 @@ import pytest
 from jargraph import DATA_DIR
 from jargraph.build import build
 
-from .conftest import Virtuoso, free_port
+from .conftest import Virtuoso, free_port, terminate
 from .test_build_and_serve_remote import JSON, rows
 
 pytestmark = pytest.mark.remote
@@ -152,13 +151,7 @@ def wait_until_serving(served: Served) -> None:
 
 def stop_serving(served: Served) -> None:
     """SIGTERM, which ``jargraph serve`` takes as Ctrl-C; kill it if it does not stop."""
-    if served.process.poll() is None:
-        served.process.send_signal(signal.SIGTERM)
-        try:
-            served.process.wait(STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            served.process.kill()
-            served.process.wait(STOP_TIMEOUT)
+    terminate(served.process, STOP_TIMEOUT)
 
 
 @pytest.fixture
