@@ -457,6 +457,12 @@ def seed_builds(tmp: Path, virtuoso_module: ModuleType) -> dict[str, float]:
 # ---------------------------------------------------------------- report
 
 
+def ratios(served: list[Served], server: str, baseline: str) -> list[float]:
+    """Per-query ratios of ``server``'s median to ``baseline``'s, over the queries both timed."""
+    return [q.median(server) / q.median(baseline) for q in served
+            if not math.isnan(q.median(server)) and not math.isnan(q.median(baseline))]
+
+
 def write_report(say: Report, results: list[SizeResult], builds: dict[str, float],
                  args: argparse.Namespace, skipped: list[str], began: float) -> None:
     say("## Build and load")
@@ -501,7 +507,7 @@ def write_report(say: Report, results: list[SizeResult], builds: dict[str, float
             if not both:
                 rows.append([s, "0", "-", "-", "-"])
                 continue
-            per = statistics.median(q.median(s) / q.median("direct") for q in both)
+            per = statistics.median(ratios(both, s, "direct"))
             summed = sum(q.median(s) for q in both) / sum(q.median("direct") for q in both)
             failed = sum(1 for q in r.served if s in q.notes)
             rows.append([s, f"{len(both)}", f"{per:.2f}x", f"{summed:.2f}x", f"{failed}"])
@@ -512,14 +518,11 @@ def write_report(say: Report, results: list[SizeResult], builds: dict[str, float
         say()
         rows = []
         for s in servers[2:]:
-            both = [q for q in r.served if not math.isnan(q.median(s))
-                    and not math.isnan(q.median("jargraph"))]
-            if both:
-                per = statistics.median(q.median(s) / q.median("jargraph") for q in both)
-                rows.append([s, f"{len(both)}", f"{per:.2f}x"])
+            per_query = ratios(r.served, s, "jargraph")
+            if per_query:
+                rows.append([s, f"{len(per_query)}", f"{statistics.median(per_query):.2f}x"])
         say.table(["peer", "queries", "peer / jargraph"], rows)
-        overhead = [q.median("jargraph") / q.median("direct") for q in r.served
-                    if not math.isnan(q.median("jargraph")) and not math.isnan(q.median("direct"))]
+        overhead = ratios(r.served, "jargraph", "direct")
         if overhead:
             median_overhead = statistics.median(overhead)
             say(f"**Endpoint overhead** ({r.label}): median jargraph / direct "
