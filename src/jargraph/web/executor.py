@@ -5,7 +5,8 @@ thousands of nested groups) can kill the process running it. So the web
 server never runs a query itself: it hands each one to a small pool of
 worker processes, waits at most the time limit for the answer, and kills and
 replaces a worker that overran or died. Each worker opens the store read-only
-and opens it again when a rebuild has swapped the ``store`` link.
+and opens it again when a rebuild has swapped the ``current`` link. The worker
+freed last takes the next query: its caches are the warmest.
 
 A worker also checks SERVICE clauses before it runs a query, because Oxigraph
 calls any SERVICE endpoint over HTTP: only endpoints in the allowed list may
@@ -130,8 +131,8 @@ def _exit_with_parent(parent: int) -> None:
 def run_job(job: Job, base: Path, allowed: tuple[str, ...], opened: dict) -> QueryOutput:
     """Check and run one job on the current store (``opened`` caches the open store)."""
     check_services(job.sparql, allowed)
-    target = os.path.realpath(store.current_store_path(base))
-    if opened.get("target") != target:
+    target = _current_target(base)
+    if "store" not in opened or opened.get("target") != target:
         opened.clear()
         opened["store"] = store.open_read_only(base)
         opened["target"] = target
@@ -151,6 +152,15 @@ def run_job(job: Job, base: Path, allowed: tuple[str, ...], opened: dict) -> Que
     if (job.graph_format if kind == "graph" else job.select_format) is None:
         raise NotAcceptable(f"no acceptable format for the results of this {kind} query", kind)
     return out
+
+
+def _current_target(base: Path) -> str | None:
+    """Where the ``current`` link points: one system call, so a worker can check on every
+    query whether a rebuild has swapped the store."""
+    try:
+        return os.readlink(store.current_build(base))
+    except OSError:
+        return None
 
 
 def check_services(sparql: str, allowed: tuple[str, ...]) -> None:
@@ -209,7 +219,7 @@ class Executor:
         self.allowed = tuple(allowed_services)
         self.wait = wait
         self._ctx = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.Queue[_Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False

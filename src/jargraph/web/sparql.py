@@ -93,15 +93,16 @@ def _limit_url() -> None:
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
-    query = read_query()
+    values = protocol_values()
+    query = read_query(values)
     if query is None:
         return service_description()
     if not query.strip():
         raise BadRequest("the query is empty")
     if is_update(query):
         raise Forbidden(READ_ONLY)
-    select_format, graph_format = negotiate()
-    return run(query, select_format, graph_format)
+    select_format, graph_format = negotiate(values)
+    return run(query, select_format, graph_format, values)
 
 
 def protocol_values() -> MultiDict[str, str]:
@@ -115,9 +116,9 @@ def protocol_values() -> MultiDict[str, str]:
     return request.args
 
 
-def read_query() -> str | None:
+def read_query(values: MultiDict[str, str]) -> str | None:
     """The query text from any of the protocol's three ways, or None for a bare GET."""
-    if "update" in protocol_values():
+    if "update" in values:
         raise Forbidden(READ_ONLY)
     if request.method in ("GET", "HEAD"):
         return request.args.get("query")
@@ -147,9 +148,8 @@ def is_update(text: str) -> bool:
     return _UPDATE.match(text, pos) is not None
 
 
-def negotiate() -> tuple[str | None, str | None]:
+def negotiate(values: MultiDict[str, str]) -> tuple[str | None, str | None]:
     """The best SELECT/ASK type and the best CONSTRUCT/DESCRIBE type for this request."""
-    values = protocol_values()
     name = values.get("format") or values.get("output")
     if name:
         key = name.strip().lower()
@@ -185,13 +185,14 @@ def _not_acceptable_message(kind: str = "") -> str:
     return f"results are available as {select} (SELECT, ASK) or {graph} (CONSTRUCT, DESCRIBE)"
 
 
-def run(query: str, select_format: str | None, graph_format: str | None) -> Response:
+def run(query: str, select_format: str | None, graph_format: str | None,
+        values: MultiDict[str, str]) -> Response:
     cfg = current_app.config
     row_limit = cfg["ROW_LIMIT"] if cfg["ROW_LIMIT"] > 0 else None
     out = execute(
         query, select_format, graph_format,
-        default_graphs=graph_iris("default-graph-uri"),
-        named_graphs=graph_iris("named-graph-uri"),
+        default_graphs=graph_iris(values, "default-graph-uri"),
+        named_graphs=graph_iris(values, "named-graph-uri"),
         row_limit=row_limit,
     )
     response = Response(out.body, content_type=f"{out.media_type}; charset=utf-8")
@@ -203,16 +204,16 @@ def run(query: str, select_format: str | None, graph_format: str | None) -> Resp
     return response
 
 
-def graph_iris(parameter: str) -> list[str]:
+def graph_iris(values: MultiDict[str, str], parameter: str) -> list[str]:
     """The values of ``default-graph-uri`` or ``named-graph-uri``; 400 for one that is not
     an absolute IRI (the engine would fail on it)."""
-    values = protocol_values().getlist(parameter)
-    for value in values:
+    iris = values.getlist(parameter)
+    for iri in iris:
         try:
-            ox.NamedNode(value)
+            ox.NamedNode(iri)
         except ValueError as exc:
-            raise BadRequest(f"{parameter} {value!r} is not an absolute IRI: {exc}") from None
-    return values
+            raise BadRequest(f"{parameter} {iri!r} is not an absolute IRI: {exc}") from None
+    return iris
 
 
 def execute(query: str, select_format: str | None, graph_format: str | None,
