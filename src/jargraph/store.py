@@ -326,10 +326,18 @@ def _rdflib_error_position(query: str) -> tuple[int, int] | None:
     return None
 
 
-_SERVICE_CLAUSE = re.compile(r"(?<![\w:?$])SERVICE(?![\w-])", re.I)
-"""The SERVICE keyword where a clause could start: not part of a prefixed name
-(``jar:Service``) or a variable (``?service``). Whatever follows it (a comment,
-SILENT, an escaped IRI) does not matter: such a query is checked or refused."""
+_SERVICE_CLAUSE = re.compile(r"service(?<![\w:?$]service)(?![\w-])")
+"""The SERVICE keyword, in lower-cased text, where a clause could start: not part
+of a prefixed name (``jar:Service``) or a variable (``?service``). Whatever
+follows it (a comment, SILENT, an escaped IRI) does not matter: such a query is
+checked or refused. The word comes first so the search skips to it: with the
+look-behind first it took a tenth of a millisecond per request."""
+
+
+def _has_service_clause(text: str) -> bool:
+    """Whether the SERVICE keyword stands in ``text`` (Oxigraph reads keywords in
+    ASCII, case aside)."""
+    return _SERVICE_CLAUSE.search(text.lower()) is not None
 
 
 _NOT_CODE = re.compile(
@@ -349,23 +357,6 @@ def _code_only(query: str) -> str:
     return _NOT_CODE.sub(" ", query)
 
 
-def _service_word(query: str) -> bool:
-    """Whether ``service`` stands anywhere as a word of its own, as the keyword would.
-
-    A quick first look (the regular expressions take a tenth of a millisecond
-    on a long query, on every request): Oxigraph reads keywords in ASCII, case
-    aside, so a query without such a word has no SERVICE clause.
-    """
-    text = query.lower()
-    at = text.find("service")
-    while at >= 0:
-        before, after = text[at - 1:at] or " ", text[at + 7:at + 8] or " "
-        if not (before.isalnum() or before in "_:?$") and not (after.isalnum() or after in "_-"):
-            return True
-        at = text.find("service", at + 7)
-    return False
-
-
 def service_endpoints(query: str) -> list[str | None]:
     """The endpoints of the query's SERVICE clauses; ``None`` for a variable endpoint.
 
@@ -378,7 +369,7 @@ def service_endpoints(query: str) -> list[str | None]:
     :class:`QuerySyntaxError`, so that nothing unchecked runs.
     """
     if "\\u" not in query and "\\U" not in query and (
-            not _service_word(query) or not _SERVICE_CLAUSE.search(_code_only(query))):
+            not _has_service_clause(query) or not _has_service_clause(_code_only(query))):
         return []
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
@@ -388,12 +379,12 @@ def service_endpoints(query: str) -> list[str | None]:
     try:
         algebra = translateQuery(parseQuery(query)).algebra
     except RecursionError:
-        if not _SERVICE_CLAUSE.search(query):
+        if not _has_service_clause(query):
             return []
         raise QuerySyntaxError("this query nests too deeply for its SERVICE clauses to be "
                                "checked; write it with fewer nested groups") from None
     except Exception as exc:
-        if not _SERVICE_CLAUSE.search(query):  # e.g. jar:Service in syntax rdflib lacks
+        if not _has_service_clause(query):  # e.g. jar:Service in syntax rdflib lacks
             return []
         located = locate_syntax_error(exc, query)
         if located.line:
