@@ -15,7 +15,10 @@ synthetic graph (default 1,000 JAR reports, see synthetic.py):
   client and over HTTP) and, per query, columns measured in this process: the
   query with the server's row limit (as a query worker runs it), the worker's
   SERVICE check on the query text alone, and the query through a pool of
-  query workers (no Flask, no HTTP);
+  query workers (no Flask, no HTTP), and the query over HTTP to the same Flask
+  app and waitress in this process with the query run in the request's own
+  thread ("in-thread"): the least any design that keeps Flask and waitress
+  could add, since it has no worker process and so no time limit that holds;
 - throughput with 1 and 8 concurrent keep-alive clients, and their ratio;
 - peak memory (VmHWM) of the server process and of each of its children,
   sampled through the run so that replaced workers count too.
@@ -77,7 +80,7 @@ FAST = 0.05
 SERVER = "import sys; from jargraph.cli import main; sys.exit(main())"
 START_LIMIT = 120.0
 STOP_LIMIT = 20.0
-MODES = ("direct", "limited", "check", "pool", "http")
+MODES = ("direct", "limited", "check", "pool", "in-thread", "http")
 
 
 class Output:
@@ -433,14 +436,56 @@ def measure_query(name: str, runners: dict[str, Callable[[], object]],
     return result
 
 
+class InThread:
+    """Runs each query in the request's own thread, as a server without query workers
+    would (the executor's interface, queries only)."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.opened: dict = {}
+        self.lock = threading.Lock()
+
+    def execute(self, sparql: str, select_format: str | None, graph_format: str | None,
+                default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (),
+                row_limit: int | None = None, timeout: float = 10.0) -> object:
+        from jargraph.web.executor import Job, run_job
+
+        job = Job(sparql, select_format, graph_format, tuple(default_graphs),
+                  tuple(named_graphs), row_limit)
+        if "store" not in self.opened:
+            with self.lock:  # the first query opens the store; later ones find it open
+                return run_job(job, self.home, (), self.opened)
+        return run_job(job, self.home, (), self.opened)
+
+    def close(self) -> None:
+        pass
+
+
+def in_thread_server(home: Path, args: argparse.Namespace) -> tuple[int, Callable[[], None]]:
+    """The Flask app over waitress in this process, queries run in the request threads;
+    returns its port and how to stop it."""
+    import waitress.server
+
+    from jargraph.web import EXECUTOR_KEY, create_app
+
+    app = create_app({"HOME": home, "QUERY_TIMEOUT": args.timeout, "ROW_LIMIT": args.row_limit})
+    app.extensions[EXECUTOR_KEY] = InThread(home)
+    server = waitress.server.create_server(app, host=HOST, port=0, threads=args.threads)
+    threading.Thread(target=server.run, daemon=True, name="in-thread-server").start()
+    return int(server.effective_port), server.close  # type: ignore[union-attr]
+
+
 def run_latencies(home: Path, client: Client, queries: list[tuple[str, str]],
                   args: argparse.Namespace) -> list[QueryResult]:
-    """Each query directly, with the row limit, its SERVICE check, in a pool, over HTTP."""
+    """Each query directly, with the row limit, its SERVICE check, in a pool, in the
+    request thread of a server in this process, and over HTTP."""
     from jargraph import store
     from jargraph.web.executor import Executor
 
     ox_store = store.open_read_only(home)
     pool = Executor(home, workers=1, wait=args.timeout)
+    port, stop_in_thread = in_thread_server(home, args)
+    in_thread = Client(port)
     limit = args.row_limit or None
     results = []
     try:
@@ -460,12 +505,18 @@ def run_latencies(home: Path, client: Client, queries: list[tuple[str, str]],
                 except store.StoreError as exc:
                     raise Failed(type(exc).__name__) from None
 
+            def in_request_thread(sparql: str = sparql) -> None:
+                status, _, _ = in_thread.post(sparql)
+                if status != 200:
+                    raise Failed(f"in-thread HTTP {status}")
+
             runners: dict[str, Callable[[], object]] = {
                 "direct": lambda sparql=sparql: store.run_query(ox_store, sparql),
                 "limited": lambda sparql=sparql: store.run_query(ox_store, sparql,
                                                                  row_limit=limit),
                 "check": lambda sparql=sparql: store.service_endpoints(sparql),
                 "pool": pooled,
+                "in-thread": in_request_thread,
                 "http": over_http,
             }
             result = measure_query(name, runners, args)
@@ -477,6 +528,8 @@ def run_latencies(home: Path, client: Client, queries: list[tuple[str, str]],
             results.append(result)
     finally:
         pool.close()
+        in_thread.close()
+        stop_in_thread()
     return results
 
 
@@ -552,17 +605,21 @@ def show_latencies(say: Output, results: list[QueryResult]) -> float:
     """The per-query table and the overall figures; returns the median ratio."""
     width = max(len(r.name) for r in results)
     say(f"  {'query':<{width}} {'rows':>6} {'KiB':>7} {'direct':>8} {'HTTP':>8} "
-        f"{'HTTP p95':>9} {'ratio':>6} | {'+limit':>8} {'check':>7} {'pool':>8}")
+        f"{'HTTP p95':>9} {'ratio':>6} | {'+limit':>8} {'check':>7} {'pool':>8} "
+        f"{'in-thread':>9}")
     for r in results:
         ratio = "-" if r.failed else f"{r.ratio:.2f}x"
         p95 = r.timings["http"].p95 if "http" in r.timings else math.nan
         say(f"  {r.name:<{width}} {r.rows:>6} {r.size / 1024:>7.1f} {ms(r.median('direct')):>8} "
             f"{ms(r.median('http')):>8} {ms(p95):>9} "
             f"{ratio:>6} | {ms(r.median('limited')):>8} {ms(r.median('check')):>7} "
-            f"{ms(r.median('pool')):>8}" + (f"  ({'; '.join(r.notes)})" if r.notes else ""))
+            f"{ms(r.median('pool')):>8} {ms(r.median('in-thread')):>9}"
+            + (f"  ({'; '.join(r.notes)})" if r.notes else ""))
     say("  (medians in ms, HTTP p95 the 95th percentile; direct: pyoxigraph in this process, "
         "the baseline; HTTP: POST /sparql; ratio HTTP/direct; +limit: direct with the server's "
-        "row limit; check: the SERVICE check alone; pool: through query workers, no HTTP)")
+        "row limit; check: the SERVICE check alone; pool: through query workers, no HTTP; "
+        "in-thread: over HTTP to Flask and waitress in this process, the query run in the "
+        "request thread, no worker)")
     timed = [r for r in results if not r.failed]
     ratios = [r.ratio for r in timed]
     median_ratio = statistics.median(ratios)
@@ -573,6 +630,12 @@ def show_latencies(say: Output, results: list[QueryResult]) -> float:
         f"(from {min(ratios):.2f}x to {max(ratios):.2f}x)")
     say(f"  summed medians: direct {ms(direct)} ms, HTTP {ms(http)} ms: {http / direct:.2f}x")
     say(f"  target 'endpoint overhead: median under {TARGET}x': {verdict}")
+    threaded = [r.median("in-thread") / r.median("direct") for r in timed
+                if "in-thread" in r.timings]
+    if threaded:
+        say(f"  with no query worker (the query in the request thread, {len(threaded)} "
+            f"queries): median ratio {statistics.median(threaded):.2f}x, the least that "
+            f"Flask, waitress and HTTP add")
     checked = [r for r in timed if r.median("check") > 0.001]
     unchecked = [(r.median("http") - r.median("check")) / r.median("direct") for r in timed]
     if checked:
