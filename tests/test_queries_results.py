@@ -433,3 +433,40 @@ def test_query_page_shows_results_as_a_table(client) -> None:
     html = page.get_data(as_text=True)
     assert "<table" in html and "3 rows" in html
     assert 'href="/doc/area/southampton"' in html
+
+
+MISSING_CONCEPTS = """
+@prefix jar: <https://w3id.org/jargraph/def#> .
+@base <https://w3id.org/jargraph/id/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<review/jar-testshire-2008> a jar:JointAreaReview ; jar:area <area/testshire> .
+<area/testshire> skos:prefLabel "Testshire"@en .
+<timeframe/immediate> skos:prefLabel "Immediately"@en ; skos:notation 1 .
+<theme/safeguarding> skos:prefLabel "Safeguarding"@en .
+<review/jar-testshire-2008/recommendation/r1> a jar:Recommendation ;
+    jar:review <review/jar-testshire-2008> ; jar:text "Review the front door."@en .
+<review/jar-testshire-2008/investigation/i1> a jar:AdditionalInvestigation ;
+    jar:review <review/jar-testshire-2008> ; dcterms:title "Youth offending"@en .
+"""
+"""A recommendation with no timeframe or addressee and an investigation with no
+category, beside other labelled concepts."""
+
+
+def test_rows_missing_a_concept_are_listed_once(library) -> None:
+    # An OPTIONAL label lookup on a concept the row lacks must not pair the row with
+    # every label in the graph.
+    import pyoxigraph as ox
+
+    graph = ox.Store()
+    graph.load(MISSING_CONCEPTS.encode(), ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode(ID + "graph/test"))
+    recommendations = run(graph, library, "recommendations")
+    assert [(r["text"], r.get("timeframe_label")) for r in recommendations] == [
+        ("Review the front door.", None)]
+    by_timeframe = run(graph, library, "recommendations-by-timeframe")
+    assert [(r.get("timeframe_label"), r.get("addressee_label"), r["recommendations"])
+            for r in by_timeframe] == [(None, None, 1)]
+    investigations = run(graph, library, "investigations")
+    assert [(r["title"], r.get("category_label")) for r in investigations] == [
+        ("Youth offending", None)]
