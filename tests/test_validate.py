@@ -124,6 +124,27 @@ def test_json_syntax_error_gives_line_and_column(
     assert line.startswith(f"{path}:3:11: JSON syntax error:")
 
 
+@pytest.mark.parametrize(("text", "top"), [('"area/leeds"', "a string"), ("42", "a number"),
+                                           ("null", "null")])
+def test_jsonld_top_level_must_be_object_or_array(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, top: str
+) -> None:
+    path = _write(tmp_path, "scalar.jsonld", text + "\n")
+    line = _unreadable(capsys, str(path))
+    assert line.startswith(f"{path}:1:1: JSON-LD must be a JSON object")
+    assert f"not {top};" in line
+
+
+def test_number_too_long_to_read_is_placed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = PREFIXES + "<area/leeds> a jar:Area ;\n    jar:population " + "9" * 5000 + " .\n"
+    path = _write(tmp_path, "long.ttl", text)
+    line = _unreadable(capsys, str(path))
+    assert line.startswith(f"{path}:5:20: a number here has more than 4,300 digits")
+    assert "sys." not in line
+
+
 def test_ntriples_error_gives_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = AREA_TYPE
     path = _write(tmp_path, "broken.nt", good + good.replace(" .\n", "\n") + good)

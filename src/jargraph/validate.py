@@ -297,8 +297,48 @@ def _syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingErr
             None,
             f"{fmt} syntax error: each line must be one complete statement ending in ' .'",
         )
+    if fmt == "json-ld":
+        top = _jsonld_top_level(text)
+        if top:
+            return EncodingError(
+                file, 1, 1,
+                f"JSON-LD must be a JSON object {{...}} or array [...] at the top, not {top}; "
+                "wrap the statements in an object with @context and @graph",
+            )
+    if isinstance(err, ValueError) and "integer string conversion" in str(err):
+        line, column = _line_column(text, _long_number_at(text))
+        return EncodingError(
+            file, line, column,
+            f"a number here has more than {sys.get_int_max_str_digits():,} digits, too "
+            "long to read; shorten it, or write it as a string",
+        )
+    if isinstance(err, (NameError, AttributeError, TypeError, KeyError)):
+        return EncodingError(
+            file, None, None,
+            f"cannot be read as {fmt}: the {fmt} reader failed inside it "
+            f"({type(err).__name__}: {str(err).strip()[:100]}), as it can on malformed "
+            f"{fmt} it does not report; check the text against the {fmt} specification",
+        )
     first = (str(err).strip().splitlines() or [type(err).__name__])[0]
     return EncodingError(file, None, None, f"cannot be read as {fmt}: {first}")
+
+
+def _jsonld_top_level(text: str) -> str | None:
+    """What a JSON-LD text holds at the top when that is neither an object nor an array."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(data, (dict, list)):
+        return None
+    return {str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(data), "a number")
+
+
+def _long_number_at(text: str) -> int:
+    """The offset of the first run of digits too long for Python to convert."""
+    match = re.search(rf"\d{{{sys.get_int_max_str_digits() + 1},}}", text)
+    return match.start() if match else 0
 
 
 def _deepest_point(text: str) -> int:
