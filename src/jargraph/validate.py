@@ -134,13 +134,25 @@ class _RemoteDocument(Exception):
         self.url, self.offset = url, offset
 
 
-def _refuse_remote_contexts(text: str) -> None:
-    """Raise `_RemoteDocument` when JSON-LD names a context by URL (``"@context": "..."``
-    or ``"@import"``): rdflib would fetch it, and the validator reads only what it is given."""
+class _NotJsonLdDocument(Exception):
+    """JSON whose top level is neither an object nor an array (rdflib fails inside)."""
+
+    def __init__(self, top: str) -> None:
+        super().__init__(f"the JSON holds {top} at the top")
+        self.top = top
+
+
+def _refuse_unreadable_jsonld(text: str) -> None:
+    """Raise `_NotJsonLdDocument` when the top level is not an object or array, and
+    `_RemoteDocument` when JSON-LD names a context by URL (``"@context": "..."`` or
+    ``"@import"``): rdflib would fetch it, and the validator reads only what it is given."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return  # not JSON: the parser reports where
+    if not isinstance(data, (dict, list)):
+        raise _NotJsonLdDocument({str: "a string", bool: "true or false",
+                                  type(None): "null"}.get(type(data), "a number"))
     stack: list[Any] = [data]
     while stack:
         node = stack.pop()
@@ -161,10 +173,11 @@ def _parse_quietly(graph: Graph, **kwargs: object) -> Graph:
     """rdflib logs ill-typed literals; the shapes report those, so keep stderr clean.
 
     JSON-LD that names a remote context is refused before parsing: the
-    validator never fetches anything from the network.
+    validator never fetches anything from the network. So is JSON-LD whose top
+    level is not an object or array, which rdflib fails on inside.
     """
     if kwargs.get("format") == "json-ld" and isinstance(kwargs.get("data"), str):
-        _refuse_remote_contexts(kwargs["data"])  # type: ignore[arg-type]
+        _refuse_unreadable_jsonld(kwargs["data"])  # type: ignore[arg-type]
     rdflib_logger = logging.getLogger("rdflib")
     level = rdflib_logger.level
     rdflib_logger.setLevel(logging.ERROR)
@@ -265,6 +278,12 @@ def _syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingErr
             f"the @context {err.url!r} would have to be fetched, and the validator fetches "
             "nothing; put the context in the file",
         )
+    if isinstance(err, _NotJsonLdDocument):
+        return EncodingError(
+            file, 1, 1,
+            f"JSON-LD must be a JSON object {{...}} or array [...] at the top, not {err.top}; "
+            "wrap the statements in an object with @context and @graph",
+        )
     if isinstance(err, RecursionError):
         line, column = _line_column(text, _deepest_point(text))
         return EncodingError(
@@ -297,14 +316,6 @@ def _syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingErr
             None,
             f"{fmt} syntax error: each line must be one complete statement ending in ' .'",
         )
-    if fmt == "json-ld":
-        top = _jsonld_top_level(text)
-        if top:
-            return EncodingError(
-                file, 1, 1,
-                f"JSON-LD must be a JSON object {{...}} or array [...] at the top, not {top}; "
-                "wrap the statements in an object with @context and @graph",
-            )
     if isinstance(err, ValueError) and "integer string conversion" in str(err):
         line, column = _line_column(text, _long_number_at(text))
         return EncodingError(
@@ -321,18 +332,6 @@ def _syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingErr
         )
     first = (str(err).strip().splitlines() or [type(err).__name__])[0]
     return EncodingError(file, None, None, f"cannot be read as {fmt}: {first}")
-
-
-def _jsonld_top_level(text: str) -> str | None:
-    """What a JSON-LD text holds at the top when that is neither an object nor an array."""
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    if isinstance(data, (dict, list)):
-        return None
-    return {str: "a string", bool: "true or false", type(None): "null"}.get(
-        type(data), "a number")
 
 
 def _long_number_at(text: str) -> int:
