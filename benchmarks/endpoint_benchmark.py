@@ -339,7 +339,7 @@ def build_graph(data: Path, home: Path) -> tuple[int, float]:
     from jargraph.build import build
 
     start = time.perf_counter()
-    report = build(data, home, validate=False)
+    report = build(data, home, bundled=False, validate=False)
     if not store.current_store_path(home).exists():
         sys.exit(f"the build of {data.name} produced no store")
     return report.triples, time.perf_counter() - start
@@ -350,14 +350,15 @@ def synthetic_graph(reports: int, tmp: Path, fresh: bool) -> tuple[Path, str]:
     from synthetic import generate
 
     import jargraph
-    from jargraph import DATA_DIR, ONTOLOGY_DIR, store
+    from jargraph import store
+    from jargraph.resources import data_dir, ontology_dir
 
     corpus = tmp / "corpus"
     generate(reports, corpus)
     if fresh:
         triples, seconds = build_graph(corpus, tmp / "home-synthetic")
         return tmp / "home-synthetic", f"{triples:,} triples, built in {seconds:.0f} s"
-    key = fingerprint(corpus, Path(jargraph.__file__).parent, DATA_DIR, ONTOLOGY_DIR)
+    key = fingerprint(corpus, Path(jargraph.__file__).parent, data_dir(), ontology_dir())
     home = GRAPHS / f"synthetic-{reports}-{key}"
     stamp = home / "triples"
     if stamp.exists():
@@ -378,7 +379,7 @@ def synthetic_graph(reports: int, tmp: Path, fresh: bool) -> tuple[Path, str]:
 
 def library_queries() -> list[tuple[str, str]]:
     """(name, SPARQL) of every named query, rendered with its example's parameters."""
-    from jargraph.queries import example_values, load_library
+    from jargraph.named_queries import example_values, load_library
 
     return [(name, query.render(example_values(query.example)))
             for name, query in load_library().items()]
@@ -754,7 +755,7 @@ def main() -> None:
     args.requests = args.requests or (112 if quick else 400)
     sys.path.insert(0, str(HERE))
 
-    from jargraph import DATA_DIR
+    from jargraph.resources import data_dir
 
     date = time.strftime("%Y-%m-%d")
     say = Output()
@@ -768,7 +769,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         say()
-        triples, seconds = build_graph(DATA_DIR, tmp / "home-seed")
+        triples, seconds = build_graph(data_dir(), tmp / "home-seed")
         say(f"seed graph (data/): {triples:,} triples, built in {seconds:.1f} s")
         ratios["seed"] = bench_graph(say, "seed", tmp / "home-seed", tmp / "seed.log", args)
         say()

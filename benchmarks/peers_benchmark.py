@@ -451,17 +451,16 @@ def bench_size(label: str, reports: int, nquads: Path, tmp: Path,
 
 def seed_builds(tmp: Path, virtuoso_module: ModuleType) -> dict[str, float]:
     """Seconds of the seed build into the embedded store, and with ``--store`` Virtuoso."""
-    from jargraph import DATA_DIR
     from jargraph.build import build
 
     times = {}
     start = time.perf_counter()
-    build(DATA_DIR, tmp / "home-seed-build", validate=False)
+    build(None, tmp / "home-seed-build", validate=False)
     times["embedded"] = time.perf_counter() - start
     virtuoso = virtuoso_module.started(tmp / "virtuoso-build")
     try:
         start = time.perf_counter()
-        report = build(DATA_DIR, tmp / "home-seed-store", validate=False,
+        report = build(None, tmp / "home-seed-store", validate=False,
                        store_url=virtuoso.url())
         times["store"] = time.perf_counter() - start
         times["push"] = report.timings.get("push", math.nan)

@@ -16,9 +16,9 @@ import csv
 import re
 from pathlib import Path
 
-from jargraph import DATA_DIR
+from jargraph.resources import data_dir
 
-TEMPLATE = DATA_DIR / "reports" / "jar-southampton-2007.txt"
+TEMPLATE = data_dir() / "reports" / "jar-southampton-2007.txt"
 TEMPLATE_AREA = "Southampton"
 TEMPLATE_YEAR = "2007"
 FIRST_YEAR = 2007
@@ -26,7 +26,7 @@ FIRST_YEAR = 2007
 
 def authorities() -> list[tuple[str, str]]:
     """(name, DfE code) of every authority that existed through the review period."""
-    with open(DATA_DIR / "reference" / "local-authorities.csv", newline="") as handle:
+    with open(data_dir() / "reference" / "local-authorities.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
     return [(row["name"], row["dfe_la_code"]) for row in rows
             if row["in_service"].startswith("2005") and "," not in row["name"]]

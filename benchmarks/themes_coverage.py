@@ -20,7 +20,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from jargraph import DATA_DIR, QUERIES_DIR
+from jargraph.resources import data_dir, queries_dir
 
 
 def from_documents(data_dir: Path) -> dict[str, tuple[int, list[tuple[str, str]]]]:
@@ -42,13 +42,13 @@ def from_documents(data_dir: Path) -> dict[str, tuple[int, list[tuple[str, str]]
 def from_store(home: Path | None) -> dict[str, tuple[int, list[tuple[str, str]]]]:
     """The same figures from the built store, through the untagged-statements query."""
     from jargraph import store
-    from jargraph.queries import load_library
+    from jargraph.named_queries import load_library
 
     oxi = store.open_read_only(home)
     counted = store.run_query(oxi, COUNT_QUERY)
     totals = {b["document"]["value"].rsplit("/", 1)[-1]: int(b["n"]["value"])
               for b in json.loads(counted.body)["results"]["bindings"]}
-    query = load_library(QUERIES_DIR)["untagged-statements"].render({})
+    query = load_library(queries_dir())["untagged-statements"].render({})
     rows = json.loads(store.run_query(oxi, query).body)["results"]["bindings"]
     left: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in rows:
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", action="store_true", help="ask the built store")
     parser.add_argument("--home", type=Path, default=None, help="the store's home folder")
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder")
+    parser.add_argument("--data", type=Path, default=data_dir(), help="the data folder")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     found = from_store(args.home) if args.store else from_documents(args.data)

@@ -11,15 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from jargraph import DATA_DIR
-
 
 @pytest.fixture(scope="session")
 def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from jargraph.build import build
 
     home = tmp_path_factory.mktemp("jargraph-home")
-    report = build(DATA_DIR, home)
+    report = build(None, home)
     problems = [e for d in report.documents for e in d.errors] + report.errors
     assert report.ok, "the build of data/ failed:\n" + "\n".join(problems)
     return home

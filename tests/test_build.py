@@ -11,9 +11,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from jargraph import DATA_DIR, store
+from jargraph import store
 from jargraph.build import build
 from jargraph.cli import main
+from jargraph.resources import data_dir
 
 PREFIX = "PREFIX jar: <https://w3id.org/jargraph/def#>\n"
 
@@ -26,7 +27,7 @@ def select(oxi: ox.Store, sparql: str) -> list[dict[str, str]]:
 
 def test_every_document_loads_into_its_own_named_graph(built_store: ox.Store) -> None:
     graphs = {g.value.rsplit("/", 1)[-1] for g in built_store.named_graphs()}
-    documents = {p.stem for p in (DATA_DIR / "reports").glob("*.txt")}
+    documents = {p.stem for p in (data_dir() / "reports").glob("*.txt")}
     assert documents <= graphs
     assert {"ontology", "schemes", "links", "reference", "inferred"} <= graphs
 
@@ -57,7 +58,7 @@ def test_asking_for_reviews_finds_joint_area_reviews(built_store) -> None:
 
 
 def test_rebuild_gives_byte_identical_dumps(built_home: Path, tmp_path: Path) -> None:
-    report = build(DATA_DIR, tmp_path)
+    report = build(None, tmp_path)
     assert report.ok
     first = store.current_dumps_path(built_home)
     second = store.current_dumps_path(tmp_path)
@@ -71,15 +72,15 @@ def test_rebuild_gives_byte_identical_dumps(built_home: Path, tmp_path: Path) ->
 def test_a_document_that_fails_validation_is_left_out(tmp_path: Path) -> None:
     data = tmp_path / "data"
     (data / "reports").mkdir(parents=True)
-    shutil.copy(DATA_DIR / "reports" / "jar-leicestershire-2008.txt", data / "reports")
-    broken = (DATA_DIR / "reports" / "jar-southampton-2007.txt").read_text(encoding="utf-8")
+    shutil.copy(data_dir() / "reports" / "jar-leicestershire-2008.txt", data / "reports")
+    broken = (data_dir() / "reports" / "jar-southampton-2007.txt").read_text(encoding="utf-8")
     # No grade for safeguarding anywhere: not in the table, the main findings or the prose.
     broken = broken.replace("Safeguarding\t2\n", "", 1)
     broken = broken.replace("safeguarding children and young people are adequate", "")
     broken = broken.replace("requiring safeguarding is adequate.", "requiring safeguarding.")
     (data / "reports" / "jar-southampton-2007.txt").write_text(broken, encoding="utf-8")
     home = tmp_path / "home"
-    code = main(["build", "--data", str(data), "--home", str(home)])
+    code = main(["build", "--no-bundled", "--data", str(data), "--home", str(home)])
     assert code == 1
     oxi = store.open_read_only(home)
     graphs = {g.value.rsplit("/", 1)[-1] for g in oxi.named_graphs()}
@@ -88,20 +89,20 @@ def test_a_document_that_fails_validation_is_left_out(tmp_path: Path) -> None:
 
 
 def test_interrupted_build_leaves_previous_store_serving(tmp_path: Path) -> None:
-    assert build(DATA_DIR, tmp_path).ok
+    assert build(None, tmp_path).ok
     before = store.current_build(tmp_path).resolve()
     script = (
         "import os, sys, jargraph.build as b\n"
         "def die(*a, **k): os._exit(9)\n"
         "b._dump = die\n"
-        f"b.build(b.DATA_DIR, __import__('pathlib').Path({str(tmp_path)!r}))\n"
+        f"b.build(None, __import__('pathlib').Path({str(tmp_path)!r}))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
     assert proc.returncode == 9
     assert store.current_build(tmp_path).resolve() == before
     oxi = store.open_read_only(tmp_path)
     assert select(oxi, "SELECT (COUNT(*) AS ?n) WHERE { ?j a jar:Judgement }")[0]["n"] != "0"
-    assert build(DATA_DIR, tmp_path).ok
+    assert build(None, tmp_path).ok
 
 
 def test_query_command_prints_a_table(built_home: Path, capsys) -> None:

@@ -15,13 +15,13 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from jargraph import DATA_DIR
 from jargraph.cli import main
+from jargraph.resources import data_dir
 from jargraph.uris import slug
 from jargraph.validate import read_encoding, validate_file
 from jargraph.vocab import ID, JAR
 
-ENCODINGS = DATA_DIR / "encodings"
+ENCODINGS = data_dir() / "encodings"
 LEEDS = ENCODINGS / "example-leeds-2008.ttl"
 INVALID = ENCODINGS / "invalid"
 JARGRAPH = Path(sys.executable).with_name("jargraph")

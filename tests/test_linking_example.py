@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jargraph import PROJECT_ROOT
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 DOC = PROJECT_ROOT / "docs" / "linking.md"
 FIXTURE = Path(__file__).parent / "fixtures" / "area-populations.csv"

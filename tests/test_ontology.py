@@ -25,10 +25,10 @@ from jargraph import uris
 from jargraph.vocab import ID, JAR
 
 ROOT = Path(__file__).resolve().parents[1]
-ONTOLOGY_DIR = ROOT / "ontology"
+ONTOLOGY_DIR = ROOT / "src" / "jargraph" / "ontology"
 ONTOLOGY = ONTOLOGY_DIR / "jargraph.ttl"
 SCHEME_FILES = sorted((ONTOLOGY_DIR / "schemes").glob("*.ttl"))
-REPORTS = ROOT / "data" / "reports"
+REPORTS = ROOT / "src" / "jargraph" / "data" / "reports"
 ONTOLOGY_IRI = URIRef("https://w3id.org/jargraph/def")
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from jargraph.queries import (
+from jargraph.named_queries import (
     TYPES,
     NamedQuery,
     ParameterError,
@@ -100,7 +100,7 @@ def test_strings_are_escaped_never_pasted(library) -> None:
     q = library["areas-with-codes"]
     with pytest.raises(ParameterError):
         q.render({"region": 'London") } DROP ALL #'})
-    from jargraph.queries import Parameter, string_literal, term_for
+    from jargraph.named_queries import Parameter, string_literal, term_for
 
     assert string_literal('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c\\nd"'
     p = Parameter("text", "string")

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from jargraph import DATA_DIR, store
-from jargraph.queries import load_library
+from jargraph import store
+from jargraph.named_queries import load_library
+from jargraph.resources import data_dir
 
 ID = "https://w3id.org/jargraph/id/"
 CORE = ("safeguarding", "looked_after_children", "learning_difficulties_and_disabilities",
@@ -302,7 +303,7 @@ def test_areas_with_codes(oxi, library) -> None:
         "http://statistics.data.gov.uk/id/statistical-geography/E08000035")
     assert {s for s, r in by_slug.items() if r["reviewed"] == "yes"} == set(GRADES)
     assert {r["reviewed"] for r in rows} == {"yes", "no"}
-    with (DATA_DIR / "reference" / "local-authorities.csv").open(encoding="utf-8") as f:
+    with (data_dir() / "reference" / "local-authorities.csv").open(encoding="utf-8") as f:
         region = "Yorkshire and The Humber"
         yorkshire = sum(1 for r in csv.DictReader(f) if r["region"] == region)
     assert len(run(oxi, library, "areas-with-codes", region=region)) == yorkshire
@@ -386,7 +387,7 @@ def test_earlier_methodology_grades(oxi, library) -> None:
 
 
 def test_every_query_runs_with_its_example(oxi, library) -> None:
-    from jargraph.queries import example_values
+    from jargraph.named_queries import example_values
 
     for q in library.values():
         store.run_query(oxi, q.render(example_values(q.example)))

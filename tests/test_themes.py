@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from jargraph import DATA_DIR
+from jargraph.resources import data_dir
 from jargraph.tagging import load_scheme, matcher_for
 from jargraph.themes import (
     THEME_SCHEME,
@@ -74,7 +74,7 @@ def test_every_pattern_compiles(scheme: Graph) -> None:
 
 
 def _outcomes_paragraphs() -> dict[str, str]:
-    text = (DATA_DIR / "reports" / "jar-2007-08-report-on-outcomes.txt").read_text("utf-8")
+    text = (data_dir() / "reports" / "jar-2007-08-report-on-outcomes.txt").read_text("utf-8")
     return {m.group(1): m.group(2) for m in re.finditer(r"^(\d+)\. (.*)$", text, re.M)}
 
 

@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from jargraph import DATA_DIR, ONTOLOGY_DIR
 from jargraph.cli import main
+from jargraph.resources import data_dir, ontology_dir
 from jargraph.validate import (
     EncodingError,
     Problem,
@@ -23,8 +23,8 @@ from jargraph.validate import (
 )
 from jargraph.vocab import ID, JAR
 
-LEEDS = DATA_DIR / "encodings" / "example-leeds-2008.ttl"
-MISSING_GRADE = DATA_DIR / "encodings" / "invalid" / "missing-grade.ttl"
+LEEDS = data_dir() / "encodings" / "example-leeds-2008.ttl"
+MISSING_GRADE = data_dir() / "encodings" / "invalid" / "missing-grade.ttl"
 JARGRAPH = Path(sys.executable).with_name("jargraph")
 
 AREA_TYPE = (
@@ -394,13 +394,13 @@ def test_rules_across_nodes(tmp_path: Path) -> None:
 
 
 def test_ontology_and_shapes_are_valid_input(capsys: pytest.CaptureFixture[str]) -> None:
-    files = [str(ONTOLOGY_DIR / "jargraph.ttl"), str(ONTOLOGY_DIR / "shapes.ttl")]
+    files = [str(ontology_dir() / "jargraph.ttl"), str(ontology_dir() / "shapes.ttl")]
     assert main(["validate", *files]) == 0
     assert capsys.readouterr().out.strip() == "no problems; 2 files valid"
 
 
 def test_schemes_are_valid_input(capsys: pytest.CaptureFixture[str]) -> None:
-    schemes = sorted(str(p) for p in (ONTOLOGY_DIR / "schemes").glob("*.ttl"))
+    schemes = sorted(str(p) for p in (ontology_dir() / "schemes").glob("*.ttl"))
     assert schemes
     assert main(["validate", *schemes]) == 0
 
@@ -427,7 +427,7 @@ def test_broken_shapes_file_fails_shacl_shacl(tmp_path: Path) -> None:
 
 
 def test_every_shape_has_a_message() -> None:
-    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl")
     node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
     property_shapes = set(shapes.objects(None, SH.property))
     assert len(node_shapes) >= 20
@@ -436,7 +436,7 @@ def test_every_shape_has_a_message() -> None:
 
 
 def test_judgement_shape_requires_what_the_rules_say() -> None:
-    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl")
     required = {}
     for prop in shapes.objects(
         URIRef("https://w3id.org/jargraph/shapes#JudgementShape"), SH.property

@@ -18,8 +18,8 @@ from jargraph import uris, vocab
 from jargraph.vocab import ID, JAR
 
 ROOT = Path(__file__).resolve().parents[1]
-ONTOLOGY = ROOT / "ontology" / "jargraph.ttl"
-SCHEMES = ROOT / "ontology" / "schemes"
+ONTOLOGY = ROOT / "src" / "jargraph" / "ontology" / "jargraph.ttl"
+SCHEMES = ROOT / "src" / "jargraph" / "ontology" / "schemes"
 
 
 def _load() -> Graph:
@@ -125,8 +125,9 @@ def test_every_jar_term_in_vocab_is_defined() -> None:
 def _terms_in_code_and_queries() -> dict[URIRef, str]:
     """jar: terms named in the package, the query library and the other ontology files."""
     used: dict[URIRef, str] = {}
-    paths = [*(ROOT / "src" / "jargraph").rglob("*.py"), *(ROOT / "queries").glob("*.rq"),
-             *(p for p in (ROOT / "ontology").rglob("*.ttl") if p != ONTOLOGY)]
+    package = ROOT / "src" / "jargraph"
+    paths = [*package.rglob("*.py"), *(package / "queries").glob("*.rq"),
+             *(p for p in (package / "ontology").rglob("*.ttl") if p != ONTOLOGY)]
     patterns = (r"\bJAR\.([A-Za-z]\w*)", r"\bJAR\[[\"'](\w+)[\"']\]",
                 r"(?<![\w/#])jar:([A-Za-z]\w*)")
     namespace_attrs = set(dir(JAR))

@@ -29,7 +29,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS
 
-from . import DATA_DIR, ONTOLOGY_DIR, store, uris
+from . import resources, store, uris
 from .model import Document, Source
 from .readers import UnknownDocument, read_document
 from .vocab import JAR, PREFIXES
@@ -87,14 +87,27 @@ class _Lap:
         self.timings[self.stage] = self.timings.get(self.stage, 0.0) + elapsed
 
 
-def report_paths(data_dir: Path) -> list[Path]:
-    return sorted((data_dir / "reports").glob("*.txt"))
+def report_paths(data: Path | None = None, bundled: bool = True) -> list[Path]:
+    """The documents to build: the bundled seed documents (unless ``bundled`` is False)
+    and every ``*.txt`` file under ``data``, in any sub-folder but hidden ones.
+
+    A file of ``data`` replaces the bundled document of the same name, so a user
+    can correct or extend the seed without touching the installed package.
+    """
+    chosen: dict[str, Path] = {}
+    if bundled:
+        chosen = {p.name: p for p in resources.reports_dir().glob("*.txt")}
+    if data is not None:
+        for found in sorted(data.rglob("*.txt")):
+            if not any(part.startswith(".") for part in found.relative_to(data).parts):
+                chosen[found.name] = found
+    return sorted(chosen.values(), key=lambda p: (p.name, str(p)))
 
 
 @cache
 def ontology_graph() -> Graph:
     graph = Graph()
-    graph.parse(ONTOLOGY_DIR / "jargraph.ttl", format="turtle")
+    graph.parse(resources.ontology_file("jargraph.ttl"), format="turtle")
     return graph
 
 
@@ -139,9 +152,10 @@ class AreaResolver:
 
 
 def build(
-    data_dir: Path = DATA_DIR,
+    data: Path | None = None,
     base: Path | None = None,
     *,
+    bundled: bool = True,
     progress: Progress | None = None,
     validate: bool = True,
     store_url: str | None = None,
@@ -153,6 +167,9 @@ def build(
     (see :func:`push`); an unreachable server stops the build before any work.
     """
     say = progress or (lambda message: None)
+    if data is not None and not data.is_dir():
+        raise FileNotFoundError(2, "no such folder of documents", str(data))
+    paths = report_paths(data, bundled)
     report = BuildReport()
     lap = Stopwatch(report.timings)
     remote = _remote(store_url)
@@ -160,7 +177,7 @@ def build(
         folder = store.new_build_folder(base)
         report.folder = folder
         try:
-            _build_into(folder, data_dir, report, lap, say, validate, jobs, remote)
+            _build_into(folder, paths, report, lap, say, validate, jobs, remote)
             store.publish(folder, base)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)  # never leave a half-written build
@@ -171,7 +188,7 @@ def build(
     return report
 
 
-def _build_into(folder: Path, data_dir: Path, report: BuildReport, lap: Stopwatch,
+def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopwatch,
                 say: Progress, validate: bool, jobs: int | None,
                 remote: RemoteStore | None) -> None:
     graphs_dir = folder / "graphs"
@@ -179,7 +196,7 @@ def _build_into(folder: Path, data_dir: Path, report: BuildReport, lap: Stopwatc
     names: dict[str, set[str]] = {}
     doc_files: dict[str, Path] = {}
     with lap("documents"):
-        for converted in convert_all(report_paths(data_dir), graphs_dir, validate, jobs):
+        for converted in convert_all(paths, graphs_dir, validate, jobs):
             result = converted.result
             report.documents.append(result)
             for stage, seconds in converted.timings.items():

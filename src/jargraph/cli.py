@@ -43,8 +43,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _add_build(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("build", help="read data/, convert, validate and load the store")
-    p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    p = sub.add_parser("build", help="read the documents, convert, validate and load the store")
+    p.add_argument("--data", type=Path, default=_env_path("JARGRAPH_DATA"), metavar="DIR",
+                   help="a folder of your own documents (*.txt, in any sub-folder) to build "
+                        "beside the bundled ones; one with a bundled document's name replaces "
+                        "it (JARGRAPH_DATA)")
+    p.add_argument("--no-bundled", action="store_true",
+                   help="leave out the bundled seed documents: build only those of --data")
     p.add_argument("--home", type=Path, default=None,
                    help="where builds go (default: $JARGRAPH_HOME or .jargraph/)")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
@@ -52,6 +57,13 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
                    help="documents converted in parallel (default: one per core)")
     _add_store_option(p, "also replace every named graph on this SPARQL server")
     p.set_defaults(run=_run_build)
+
+
+def _env_path(name: str) -> Path | None:
+    import os
+
+    value = os.environ.get(name, "").strip()
+    return Path(value) if value else None
 
 
 def _add_store_option(p: argparse.ArgumentParser, what: str) -> None:
@@ -67,7 +79,6 @@ def _store_url(args: argparse.Namespace) -> str | None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from . import DATA_DIR
     from .build import build, print_report
     from .store import StoreError, home
 
@@ -75,7 +86,7 @@ def _run_build(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr, flush=True)
 
     try:
-        report = build(args.data or DATA_DIR, args.home, progress=say,
+        report = build(args.data, args.home, bundled=not args.no_bundled, progress=say,
                        validate=not args.no_validate, store_url=_store_url(args), jobs=args.jobs)
     except OSError as exc:
         print(f"jargraph build: {_os_error(exc, args.home or home())}", file=sys.stderr)
@@ -115,7 +126,7 @@ def _add_query(sub: argparse._SubParsersAction, with_library: bool = True) -> No
 
 def _library_help() -> str:
     """The named queries, listed in ``jargraph query --help``."""
-    from .queries import QueryLibraryError, load_library
+    from .named_queries import QueryLibraryError, load_library
 
     try:
         library = load_library()
@@ -179,7 +190,7 @@ QUERY_OUTPUT = {
 
 def _query_text(text: str, params: list[str]) -> str:
     """The SPARQL to run: a named query rendered with its parameters, a file, or the text."""
-    from .queries import load_library
+    from .named_queries import load_library
 
     values = dict(p.split("=", 1) if "=" in p else (p, "") for p in params)
     library = load_library()
@@ -195,7 +206,7 @@ def _query_text(text: str, params: list[str]) -> str:
 
 def _run_query(args: argparse.Namespace) -> int:
     from . import store
-    from .queries import ParameterError
+    from .named_queries import ParameterError
     from .results import table
 
     try:

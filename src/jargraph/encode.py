@@ -17,7 +17,7 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 
-from . import ONTOLOGY_DIR, uris
+from . import resources, uris
 from .model import (
     Document,
     Finding,
@@ -93,7 +93,7 @@ def scheme(name: str) -> URIRef:
 def concept_graph() -> Graph:
     """All concept schemes (``ontology/schemes/*.ttl``), loaded once."""
     graph = Graph()
-    for path in sorted((ONTOLOGY_DIR / "schemes").glob("*.ttl")):
+    for path in resources.scheme_files():
         graph.parse(path, format="turtle")
     return graph
 

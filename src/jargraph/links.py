@@ -44,10 +44,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from . import DATA_DIR, uris
+from . import resources, uris
 from .vocab import ID, JAR, ONS_GEOGRAPHY
 
-REFERENCE_CSV = DATA_DIR / "reference" / "local-authorities.csv"
+REFERENCE_CSV = resources.reference_csv()
 REFERENCE_DATASET = URIRef(str(ID) + "dataset/local-authorities")
 """The reference table as a dataset: what every area's ``dcterms:source`` points at."""
 REFERENCE_README = "data/reference/README.md"

@@ -25,11 +25,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import PROJECT_ROOT
-
-DEFAULT_HOME = PROJECT_ROOT / ".jargraph"
-"""Built output (stores and dumps); ignored by git. Override with ``JARGRAPH_HOME``."""
-
 SELECT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/sparql-results+xml": ox.QueryResultsFormat.XML,
@@ -78,8 +73,17 @@ class QueryOutput:
     rows: int | None = None
 
 
+def default_home() -> Path:
+    """Where builds go unless told otherwise: the user's data folder
+    (``$XDG_DATA_HOME/jargraph``, by default ``~/.local/share/jargraph``), so that
+    ``jargraph serve`` finds the last build from any folder."""
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip()
+    return Path(data_home or Path.home() / ".local" / "share") / "jargraph"
+
+
 def home() -> Path:
-    return Path(os.environ.get("JARGRAPH_HOME", DEFAULT_HOME))
+    """The home folder of builds: ``JARGRAPH_HOME``, else :func:`default_home`."""
+    return Path(os.environ.get("JARGRAPH_HOME", "").strip() or default_home())
 
 
 def current_build(base: Path | None = None) -> Path:

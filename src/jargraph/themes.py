@@ -16,11 +16,11 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from . import ONTOLOGY_DIR, uris
+from . import resources, uris
 from .tagging import Matcher, load_scheme, matcher_for
 from .vocab import JAR
 
-THEMES_TTL = ONTOLOGY_DIR / "schemes" / "themes.ttl"
+THEMES_TTL = resources.scheme_file("themes.ttl")
 THEME_SCHEME = uris.thing("scheme", "themes")
 
 TAGGED_CLASSES = (

@@ -40,7 +40,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
-from . import ONTOLOGY_DIR
+from . import resources
 from .vocab import ID, PREFIXES
 
 FORMATS: dict[str, str] = {
@@ -192,14 +192,14 @@ def _parse_quietly(graph: Graph, **kwargs: object) -> Graph:
 @cache
 def load_shapes() -> Graph:
     """The SHACL shapes, parsed once per process (callers must not change the graph)."""
-    return _parse_quietly(Graph(), source=ONTOLOGY_DIR / _SHAPES_FILE, format="turtle")
+    return _parse_quietly(Graph(), source=resources.ontology_dir() / _SHAPES_FILE, format="turtle")
 
 
 @cache
 def load_ontology() -> Graph:
     """The ontology and its concept schemes: everything under ``ontology/`` but the shapes."""
     graph = Graph()
-    for path in sorted(ONTOLOGY_DIR.rglob("*.ttl")):
+    for path in sorted(resources.ontology_dir().rglob("*.ttl")):
         if path.name != _SHAPES_FILE:
             _parse_quietly(graph, source=path, format="turtle")
     return graph
@@ -512,7 +512,7 @@ def check_shapes_graph(
 ) -> ValidationReport:
     """Validate a shapes graph (by default ours) against pyshacl's bundled SHACL-SHACL shapes."""
     if shapes is None:
-        path = ONTOLOGY_DIR / _SHAPES_FILE
+        path = resources.ontology_dir() / _SHAPES_FILE
         shapes, source_text, file = load_shapes(), path.read_text(encoding="utf-8"), str(path)
     conforms, results, _ = meta_validate(shapes, inference="none")
     problems = _problems(results, shapes, source_text, file, "turtle")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 CORPUS = Path(__file__).with_name("corpus")
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
-QUERIES = ROOT / "queries"
+DATA = ROOT / "src" / "jargraph" / "data"
+QUERIES = ROOT / "src" / "jargraph" / "queries"
 
 QUERY_TIMEOUT = 2.0
 """The time limit of the server under attack."""

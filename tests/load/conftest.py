@@ -30,7 +30,8 @@ import pytest
 import waitress
 from flask import Flask
 
-from jargraph import DATA_DIR, store
+from jargraph import store
+from jargraph.resources import data_dir
 from jargraph.web import create_app, get_executor, shutdown
 
 SMALL_DOCUMENTS = ("jar-southampton-2007.txt", "leeds-executive-board-jar-2008.txt")
@@ -153,7 +154,7 @@ def small_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("small-data")
     (data / "reports").mkdir()
     for name in SMALL_DOCUMENTS:
-        shutil.copy(DATA_DIR / "reports" / name, data / "reports" / name)
+        shutil.copy(data_dir() / "reports" / name, data / "reports" / name)
     return data
 
 
@@ -163,7 +164,7 @@ def small_home(small_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     from jargraph.build import build
 
     home = tmp_path_factory.mktemp("small-home")
-    report = build(small_data, home)
+    report = build(small_data, home, bundled=False)
     assert report.ok, report.errors + [e for d in report.documents for e in d.errors]
     return home
 

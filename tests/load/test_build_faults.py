@@ -123,7 +123,7 @@ elif stage == "publish":
     os.replace = replace
 else:
     raise SystemExit(f"unknown stage {stage}")
-sys.exit(main(["build", "--data", data, "--home", home]))
+sys.exit(main(["build", "--no-bundled", "--data", data, "--home", home]))
 '''
 
 STAGES = ["read", "convert", "validate", "link", "load", "dump", "publish"]
@@ -149,7 +149,7 @@ def assert_previous_serves(home: Path, link: str, before: list[dict[str, str]]) 
 def assert_rebuild_matches(home: Path, data: Path, clean: Path, link: str,
                            leftovers: set[str]) -> None:
     """A new build completes, equals a clean build, and leaves no half-built folder."""
-    assert main(["build", "--data", str(data), "--home", str(home)]) == 0
+    assert main(["build", "--no-bundled", "--data", str(data), "--home", str(home)]) == 0
     assert os.readlink(store.current_build(home)) != link
     assert dumps(home) == dumps(clean)
     assert fingerprint(home) == fingerprint(clean)
@@ -199,7 +199,7 @@ def test_build_killed_by_a_signal(small_data: Path, small_home: Path, tmp_path: 
     earlier = builds(home)
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jargraph.cli", "build", "--data", str(small_data),
+        [sys.executable, "-m", "jargraph.cli", "build", "--no-bundled", "--data", str(small_data),
          "--home", str(home)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     watchdog = threading.Timer(RUN_LIMIT, proc.kill)
     watchdog.start()

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 import pytest
 
 from jargraph import store
-from jargraph.queries import example_values, load_library
+from jargraph.named_queries import example_values, load_library
 
 from .conftest import Reply, fetch, running_server
 

@@ -40,7 +40,7 @@ def mounted(tmp_path: Path) -> Iterator[Path]:
 def run_build(data: Path, home: Path) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
-            [sys.executable, "-m", "jargraph.cli", "build", "--data", str(data),
+            [sys.executable, "-m", "jargraph.cli", "build", "--no-bundled", "--data", str(data),
              "--home", str(home)], capture_output=True, text=True, timeout=RUN_LIMIT)
     finally:
         left_running(str(home))

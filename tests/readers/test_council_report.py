@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from jargraph import DATA_DIR
 from jargraph.model import Document, Review
 from jargraph.readers.council_report import read_council_report
 from jargraph.readers.text import ReaderError
+from jargraph.resources import data_dir
 
-LEEDS = DATA_DIR / "reports" / "leeds-executive-board-jar-2008.txt"
+LEEDS = data_dir() / "reports" / "leeds-executive-board-jar-2008.txt"
 
 
 @pytest.fixture(scope="module")

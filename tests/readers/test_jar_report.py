@@ -17,7 +17,7 @@ import pytest
 from jargraph.model import Document, Judgement, Review
 from jargraph.readers.jar_report import read_jar_report
 
-REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
+REPORTS = Path(__file__).resolve().parents[2] / "src" / "jargraph" / "data" / "reports"
 
 
 @pytest.fixture(scope="module")

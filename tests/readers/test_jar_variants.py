@@ -26,7 +26,7 @@ from jargraph.readers.text import (
     restore_lost_numbers,
 )
 
-REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
+REPORTS = Path(__file__).resolve().parents[2] / "src" / "jargraph" / "data" / "reports"
 SOUTHAMPTON = REPORTS / "jar-southampton-2007.txt"
 LEICESTERSHIRE = REPORTS / "jar-leicestershire-2008.txt"
 

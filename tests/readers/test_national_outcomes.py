@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from jargraph import DATA_DIR
 from jargraph.model import Document, GradeDistribution
 from jargraph.readers.national_outcomes import read_national_outcomes
 from jargraph.readers.text import ReaderError
+from jargraph.resources import data_dir
 
-REPORT = DATA_DIR / "reports" / "jar-2007-08-report-on-outcomes.txt"
+REPORT = data_dir() / "reports" / "jar-2007-08-report-on-outcomes.txt"
 
 ANNEX_B = [
     "Bath and North East Somerset", "Blackburn with Darwen", "Bolton", "Bracknell Forest",

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from jargraph import DATA_DIR
 from jargraph.model import Document
 from jargraph.readers.national_overview import read_national_overview
 from jargraph.readers.text import ReaderError
+from jargraph.resources import data_dir
 
-REPORT = DATA_DIR / "reports" / "narrowing-the-gap-2007.txt"
+REPORT = data_dir() / "reports" / "narrowing-the-gap-2007.txt"
 
 EARLIER_GRADES = [
     "overall contribution of the council's services to outcomes for children and young people "

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from jargraph import PROJECT_ROOT
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 INSTALL_SCRIPT = PROJECT_ROOT / "scripts" / "install-virtuoso.sh"
 SERVER = "virtuoso-t"

@@ -28,10 +28,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from werkzeug.serving import make_server
 
-from jargraph import DATA_DIR, store
+from jargraph import store
 from jargraph.build import BuildReport, build
 from jargraph.cli import main
-from jargraph.queries import example_values, load_library
+from jargraph.named_queries import example_values, load_library
 from jargraph.remote import RemoteStore, remote_store_from_url
 from jargraph.web import create_app, shutdown
 
@@ -81,7 +81,7 @@ def pushed(
 ) -> tuple[Path, BuildReport]:
     """``data/`` built into a fresh home and pushed to Virtuoso."""
     home = tmp_path_factory.mktemp("pushed-home")
-    report = build(DATA_DIR, home, store_url=virtuoso.url())
+    report = build(None, home, store_url=virtuoso.url())
     assert report.ok, report.errors
     return home, report
 
@@ -167,7 +167,7 @@ def test_rebuild_is_idempotent(
     local = counts(store.run_query(store.open_read_only(pushed[0]), COUNTS, select_format=JSON))
     before = counts(remote.query(COUNTS))
     assert before == local
-    assert build(DATA_DIR, tmp_path, store_url=virtuoso.url()).ok
+    assert build(None, tmp_path, store_url=virtuoso.url()).ok
     assert counts(remote.query(COUNTS)) == before
 
 

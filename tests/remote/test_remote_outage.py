@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 
-from jargraph import DATA_DIR
 from jargraph.build import build
 
 from .conftest import Virtuoso, free_port, terminate
@@ -157,7 +156,7 @@ def stop_serving(served: Served) -> None:
 @pytest.fixture
 def site(own_virtuoso: Virtuoso, tmp_path: Path, no_store_env: None) -> Iterator[Served]:
     """``data/`` pushed to a private Virtuoso, and ``jargraph serve --store`` over it."""
-    report = build(DATA_DIR, tmp_path / "build-home", store_url=own_virtuoso.url())
+    report = build(None, tmp_path / "build-home", store_url=own_virtuoso.url())
     assert report.ok, report.errors
     served = start_serving(own_virtuoso.url(), tmp_path / "serve")
     try:

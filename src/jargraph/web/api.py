@@ -1,7 +1,7 @@
 """The named-query API and pages: ``/api/queries/NAME``, ``/api/openapi.json``, ``/queries``.
 
 * ``GET /api/queries/NAME?KEY=VALUE`` runs a named query of ``queries/`` with
-  its parameters checked and turned into RDF terms (``jargraph.queries``).
+  its parameters checked and turned into RDF terms (``jargraph.named_queries``).
   SELECT and ASK answer SPARQL JSON, CSV or TSV; CONSTRUCT answers Turtle or
   JSON-LD; chosen by ``Accept`` or by ``?format=json|csv|tsv|ttl|jsonld``.
   A bad parameter is a 400 whose JSON names the parameter and what is allowed;
@@ -25,8 +25,8 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
 from werkzeug.exceptions import HTTPException, NotAcceptable
 
-from .. import QUERIES_DIR
-from ..queries import NamedQuery, ParameterError, QueryLibraryError, load_library, openapi
+from .. import resources
+from ..named_queries import NamedQuery, ParameterError, QueryLibraryError, load_library, openapi
 from ..results import shorten
 from .linked_data import href
 from .sparql import execute
@@ -50,7 +50,7 @@ GRAPH_ACCEPT = ["text/turtle", "application/ld+json", "application/json"]
 
 def library() -> dict[str, NamedQuery]:
     """The query library, read again only when a file in ``queries/`` changes."""
-    directory = Path(current_app.config.get("QUERIES_DIR") or QUERIES_DIR)
+    directory = Path(current_app.config.get("QUERIES_DIR") or resources.queries_dir())
     signature = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.rq")))
     cached = current_app.extensions.get(LIBRARY_KEY)
     if cached is not None and cached[0] == signature:

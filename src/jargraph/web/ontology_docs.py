@@ -24,7 +24,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from .. import ONTOLOGY_DIR
+from .. import resources
 from ..vocab import BASE, JAR
 
 bp = Blueprint("ontology_docs", __name__)
@@ -83,8 +83,9 @@ _lock = threading.Lock()
 def files() -> dict[str, Path]:
     """The ontology's files by the name they are served under."""
     found = {}
-    for path in sorted(ONTOLOGY_DIR.glob("*.ttl")) + sorted(ONTOLOGY_DIR.glob("schemes/*.ttl")):
-        found[path.relative_to(ONTOLOGY_DIR).as_posix()] = path
+    folder = resources.ontology_dir()
+    for path in sorted(folder.glob("*.ttl")) + sorted(folder.glob("schemes/*.ttl")):
+        found[path.relative_to(folder).as_posix()] = path
     return found
 
 

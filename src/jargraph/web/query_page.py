@@ -71,7 +71,7 @@ def default_query() -> str:
 def examples() -> list[Example]:
     """The named query library's queries, each ready to load into the editor."""
     try:
-        from ..queries import load_library
+        from ..named_queries import load_library
 
         library = load_library()
     except Exception:  # noqa: BLE001 - the page works without the library

@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from . import ONTOLOGY_DIR, QUERIES_DIR
+from . import resources
 from .vocab import ID, JAR, JUDGEMENT_AREAS, PREFIXES, TIMEFRAMES
 
 TYPES = ("iri", "area", "judgement-area", "service", "theme", "timeframe", "string", "integer")
@@ -258,7 +258,7 @@ SCHEME_FILES = {
 @cache
 def _scheme_concepts(kind: str) -> dict[str, frozenset[str]]:
     """Short name -> lower-case labels, for the concepts of one scheme file."""
-    path = ONTOLOGY_DIR / "schemes" / SCHEME_FILES[kind]
+    path = resources.scheme_file(SCHEME_FILES[kind])
     base = str(ID) + CONCEPT_TYPES[kind] + "/"
     graph = Graph()
     if path.exists():
@@ -288,8 +288,10 @@ def concept_labels(kind: str) -> dict[str, frozenset[str]]:
 # ---------------------------------------------------------------- loading
 
 
-def load_library(directory: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
-    """Every ``*.rq`` file of ``directory`` by name; a malformed one raises QueryLibraryError."""
+def load_library(directory: Path | None = None) -> dict[str, NamedQuery]:
+    """Every ``*.rq`` file of ``directory`` (the bundled library by default) by name; a
+    malformed one raises QueryLibraryError."""
+    directory = directory or resources.queries_dir()
     if not directory.is_dir():
         raise QueryLibraryError(f"{directory}: no such folder of named queries")
     library: dict[str, NamedQuery] = {}
