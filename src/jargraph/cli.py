@@ -85,6 +85,10 @@ def _run_build(args: argparse.Namespace) -> int:
     def say(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    if args.no_bundled and args.data is None:
+        print("jargraph build: --no-bundled leaves nothing to build: give --data DIR too",
+              file=sys.stderr)
+        return 2
     try:
         report = build(args.data, args.home, bundled=not args.no_bundled, progress=say,
                        validate=not args.no_validate, store_url=_store_url(args), jobs=args.jobs)
