@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +30,7 @@ from rdflib.namespace import RDF, RDFS
 
 from . import resources, store, uris
 from .model import Document, Source
+from .ontology import ontology_graph, schemes_graph
 from .readers import UnknownDocument, read_document
 from .vocab import JAR, PREFIXES
 
@@ -102,13 +102,6 @@ def report_paths(data: Path | None = None, bundled: bool = True) -> list[Path]:
             if not any(part.startswith(".") for part in found.relative_to(data).parts):
                 chosen[found.name] = found
     return sorted(chosen.values(), key=lambda p: (p.name, str(p)))
-
-
-@cache
-def ontology_graph() -> Graph:
-    graph = Graph()
-    graph.parse(resources.ontology_file("jargraph.ttl"), format="turtle")
-    return graph
 
 
 def inferred_graph(graphs: Iterable[Graph], ontology: Graph) -> Graph:
@@ -400,11 +393,10 @@ def _validate(graph: Graph, path: Path) -> list[str]:
 
 def _shared_graphs(names: dict[str, set[str]]) -> dict[str, Graph]:
     """The graphs every build has beside the documents' own."""
-    from .encode import concept_graph
     from .links import links_graph, reference_graph
 
     ontology = ontology_graph()
-    schemes = concept_graph()  # already parsed for matching; read, never changed here
+    schemes = schemes_graph()  # already parsed for matching; read, never changed here
     links = links_graph({URIRef(uri): sorted(written)[0] for uri, written in names.items()})
     return {
         "ontology": ontology,

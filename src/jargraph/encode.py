@@ -17,7 +17,7 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 
-from . import resources, uris
+from . import uris
 from .model import (
     Document,
     Finding,
@@ -27,6 +27,7 @@ from .model import (
     Review,
     Source,
 )
+from .ontology import schemes_graph
 from .tagging import Matcher, matcher_for
 from .vocab import GRADES, ID, JAR, JUDGEMENT_AREAS, OUTCOME_AREAS, SCOPES, TIMEFRAMES
 
@@ -90,17 +91,8 @@ def scheme(name: str) -> URIRef:
 
 
 @cache
-def concept_graph() -> Graph:
-    """All concept schemes (``ontology/schemes/*.ttl``), loaded once."""
-    graph = Graph()
-    for path in resources.scheme_files():
-        graph.parse(path, format="turtle")
-    return graph
-
-
-@cache
 def matcher(name: str) -> Matcher:
-    return matcher_for(concept_graph(), scheme(name))
+    return matcher_for(schemes_graph(), scheme(name))
 
 
 @dataclass
@@ -452,7 +444,7 @@ def issued_literal(published: str) -> Literal:
 
 @cache
 def _inspectorates() -> dict[str, URIRef]:
-    graph = concept_graph()
+    graph = schemes_graph()
     found: dict[str, URIRef] = {}
     for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
         for subject, label in graph.subject_objects(prop):

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from . import resources
+from .ontology import scheme_graph
 from .vocab import ID, JAR, JUDGEMENT_AREAS, PREFIXES, TIMEFRAMES
 
 TYPES = ("iri", "area", "judgement-area", "service", "theme", "timeframe", "string", "integer")
@@ -258,11 +259,8 @@ SCHEME_FILES = {
 @cache
 def _scheme_concepts(kind: str) -> dict[str, frozenset[str]]:
     """Short name -> lower-case labels, for the concepts of one scheme file."""
-    path = resources.scheme_file(SCHEME_FILES[kind])
     base = str(ID) + CONCEPT_TYPES[kind] + "/"
-    graph = Graph()
-    if path.exists():
-        graph.parse(path, format="turtle")
+    graph = scheme_graph(SCHEME_FILES[kind])
     found: dict[str, set[str]] = {}
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         if isinstance(concept, URIRef) and str(concept).startswith(base):

@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from . import resources, uris
+from .ontology import scheme_graph
 from .tagging import Matcher, load_scheme, matcher_for
 from .vocab import JAR
 
@@ -53,7 +54,7 @@ class Statement:
 def theme_matcher(path: Path = THEMES_TTL) -> Matcher:
     """The matcher for the themes scheme, read once."""
     try:
-        graph = load_scheme(path)
+        graph = scheme_graph(path.name) if path == THEMES_TTL else load_scheme(path)
     except (OSError, SyntaxError, ValueError) as exc:
         raise ThemeError(f"cannot read the themes scheme {path}: {exc}") from None
     matcher = matcher_for(graph, THEME_SCHEME)

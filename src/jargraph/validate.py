@@ -41,6 +41,8 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from . import resources
+from .ontology import shapes_graph as load_shapes
+from .ontology import vocabulary_graph as load_ontology
 from .vocab import ID, PREFIXES
 
 FORMATS: dict[str, str] = {
@@ -187,22 +189,6 @@ def _parse_quietly(graph: Graph, **kwargs: object) -> Graph:
             return graph.parse(**kwargs)  # type: ignore[arg-type]
     finally:
         rdflib_logger.setLevel(level)
-
-
-@cache
-def load_shapes() -> Graph:
-    """The SHACL shapes, parsed once per process (callers must not change the graph)."""
-    return _parse_quietly(Graph(), source=resources.ontology_dir() / _SHAPES_FILE, format="turtle")
-
-
-@cache
-def load_ontology() -> Graph:
-    """The ontology and its concept schemes: everything under ``ontology/`` but the shapes."""
-    graph = Graph()
-    for path in sorted(resources.ontology_dir().rglob("*.ttl")):
-        if path.name != _SHAPES_FILE:
-            _parse_quietly(graph, source=path, format="turtle")
-    return graph
 
 
 def _format_for(path: Path, fmt: str | None) -> str:

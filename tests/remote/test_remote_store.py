@@ -195,7 +195,7 @@ def test_syntax_error(remote: RemoteStore) -> None:
 
 def test_ontology_with_blank_nodes_round_trips(remote: RemoteStore) -> None:
     """A real jargraph graph (OWL lists and restrictions are blank nodes) comes back whole."""
-    from jargraph.build import ontology_graph
+    from jargraph.ontology import ontology_graph
 
     ontology = ontology_graph()
     iri = f"{EX}graph/ontology"

@@ -7,16 +7,15 @@ superclasses, domain and range, and the shapes that constrain it. The files
 themselves are at ``/def/jargraph.ttl``, ``/def/shapes.ttl`` and
 ``/def/schemes/{name}.ttl``; ``/def`` asked for Turtle gives the ontology.
 
-The files are read from the ontology folder (not the store), parsed once and
-parsed again when they change.
+The files are the package's own (not the store's copy), parsed once per
+process by :mod:`jargraph.ontology`.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import cache
 
 from flask import Blueprint, Response, render_template, request
 from rdflib import Graph, URIRef
@@ -24,13 +23,11 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from .. import resources
+from ..ontology import ONTOLOGY_FILE, files, ontology_graph, shapes_graph
 from ..vocab import BASE, JAR
 
 bp = Blueprint("ontology_docs", __name__)
 
-ONTOLOGY_FILE = "jargraph.ttl"
-SHAPES_FILE = "shapes.ttl"
 _FILE_NAME = re.compile(r"(?:schemes/)?[a-z0-9][a-z0-9-]*\.ttl")
 _TERM_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,99}")
 _KINDS = (
@@ -76,37 +73,11 @@ class Vocabulary:
     terms: dict[str, Term]
 
 
-_cache: dict[str, tuple[tuple, Vocabulary]] = {}
-_lock = threading.Lock()
-
-
-def files() -> dict[str, Path]:
-    """The ontology's files by the name they are served under."""
-    found = {}
-    folder = resources.ontology_dir()
-    for path in sorted(folder.glob("*.ttl")) + sorted(folder.glob("schemes/*.ttl")):
-        found[path.relative_to(folder).as_posix()] = path
-    return found
-
-
+@cache
 def vocabulary() -> Vocabulary:
-    """The parsed ontology and shapes, parsed again when a file changes."""
-    paths = [p for name, p in files().items() if name in (ONTOLOGY_FILE, SHAPES_FILE)]
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in paths)
-    with _lock:
-        cached = _cache.get("vocabulary")
-        if cached and cached[0] == stamp:
-            return cached[1]
-        ontology, shapes = Graph(), Graph()
-        for path in paths:
-            target = shapes if path.name == SHAPES_FILE else ontology
-            try:
-                target.parse(path, format="turtle")
-            except Exception:  # noqa: BLE001 - a broken file being edited leaves a gap, no crash
-                continue
-        vocab = Vocabulary(ontology, shapes, _terms(ontology, shapes))
-        _cache["vocabulary"] = (stamp, vocab)
-        return vocab
+    """The ontology and shapes with their terms indexed, made once per process."""
+    ontology, shapes = ontology_graph(), shapes_graph()
+    return Vocabulary(ontology, shapes, _terms(ontology, shapes))
 
 
 def term_label(iri: str) -> str | None:
@@ -117,12 +88,6 @@ def term_label(iri: str) -> str | None:
         if value is not None:
             return str(value)
     return None
-
-
-def superclasses(iri: str) -> set[str]:
-    """A class and everything it is a subclass of, by the ontology."""
-    graph = vocabulary().ontology
-    return {str(c) for c in graph.transitive_objects(URIRef(iri), RDFS.subClassOf)}
 
 
 def _local(iri: Node) -> str | None:

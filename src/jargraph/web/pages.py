@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
+from ..ontology import superclasses
 from ..store import StoreError, StoreUnavailable
 from ..vocab import GRADES, ID, JAR
 from .linked_data import (
@@ -29,7 +30,7 @@ from .linked_data import (
     select,
     sparql_prefixes,
 )
-from .ontology_docs import superclasses, term_label
+from .ontology_docs import term_label
 
 bp = Blueprint("pages", __name__)
 
