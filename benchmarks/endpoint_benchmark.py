@@ -469,7 +469,7 @@ def in_thread_server(home: Path, args: argparse.Namespace) -> tuple[int, Callabl
 
     from jargraph.web import EXECUTOR_KEY, create_app
 
-    app = create_app({"HOME": home, "QUERY_TIMEOUT": args.timeout, "ROW_LIMIT": args.row_limit})
+    app = create_app({"home": home, "timeout": args.timeout, "row_limit": args.row_limit})
     app.extensions[EXECUTOR_KEY] = InThread(home)
     server = waitress.server.create_server(app, host=HOST, port=0, threads=args.threads)
     threading.Thread(target=server.run, daemon=True, name="in-thread-server").start()
@@ -543,8 +543,8 @@ def floor_latency(home: Path, client: Client, args: argparse.Namespace) -> dict[
 
     ox_store = store.open_read_only(home)
     pool = Executor(home, workers=1, wait=args.timeout)
-    app = create_app({"HOME": home, "WORKERS": 1, "QUERY_TIMEOUT": args.timeout,
-                      "ROW_LIMIT": args.row_limit})
+    app = create_app({"home": home, "workers": 1, "timeout": args.timeout,
+                      "row_limit": args.row_limit})
     flask_client = app.test_client()
     runs: dict[str, Callable[[], object]] = {
         "direct": lambda: store.run_query(ox_store, FLOOR_QUERY),

@@ -340,7 +340,7 @@ def bench_size(label: str, reports: int, nquads: Path, tmp: Path,
     import pyoxigraph as ox
 
     from jargraph import store
-    from jargraph.remote import remote_store_from_url
+    from jargraph.store.remote import remote_store_from_url
 
     result = SizeResult(label, reports)
     home = tmp / f"home-{reports}"

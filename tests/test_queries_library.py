@@ -15,8 +15,8 @@ from jargraph.named_queries import (
     example_values,
     load_library,
     load_query,
-    openapi,
 )
+from jargraph.web.openapi import openapi
 
 ID = "https://w3id.org/jargraph/id/"
 
@@ -213,7 +213,7 @@ def test_openapi_document_has_one_path_per_query(library) -> None:
 def client(tmp_path: Path):
     from jargraph.web import create_app, shutdown
 
-    app = create_app({"HOME": str(tmp_path), "WORKERS": 1})
+    app = create_app({"home": str(tmp_path), "workers": 1})
     yield app.test_client()
     shutdown(app)
 

@@ -400,7 +400,7 @@ def test_every_query_runs_with_its_example(oxi, library) -> None:
 def client(built_home: Path):
     from jargraph.web import create_app, shutdown
 
-    app = create_app({"HOME": str(built_home), "WORKERS": 1})
+    app = create_app({"home": str(built_home), "workers": 1})
     yield app.test_client()
     shutdown(app)
 

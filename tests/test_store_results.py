@@ -8,7 +8,10 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from jargraph import store
+from jargraph import formats, store
+
+SELECT_FORMATS = {f.media_type: f.results_format for f in formats.RESULTS}
+GRAPH_FORMATS = {f.media_type: f.rdf_format for f in formats.GRAPHS}
 
 EX = "http://example.org/"
 TRICKY = ["line one\nline two", "tab\there", 'quote " and \\ backslash', "ends with \r\n"]
@@ -52,7 +55,7 @@ def test_limited_rows_equal_the_unlimited_ones(small_store: ox.Store) -> None:
                                       "xml:lang": "en"}
 
 
-@pytest.mark.parametrize("media_type", list(store.SELECT_FORMATS))
+@pytest.mark.parametrize("media_type", list(SELECT_FORMATS))
 def test_every_format_matches_the_native_writer(small_store: ox.Store, media_type: str) -> None:
     unlimited = store.run_query(small_store, QUERY, select_format=media_type)
     limited = store.run_query(small_store, QUERY, select_format=media_type, row_limit=100)

@@ -21,7 +21,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -29,13 +28,16 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS
 
 from . import resources, store, uris
+from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
+from .links import LinkError, authorities, links_graph, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
 from .readers import UnknownDocument, read_document
+from .readers.text import ReaderError
+from .store import Store
+from .themes import tag_themes, theme_matcher
+from .validate import validate_graph
 from .vocab import JAR, PREFIXES
-
-if TYPE_CHECKING:
-    from .remote import RemoteStore
 
 Progress = Callable[[str], None]
 
@@ -123,15 +125,11 @@ class AreaResolver:
     """Area names as written -> area URIs, through the reference table of authorities."""
 
     def __init__(self) -> None:
-        from .links import resolve_area
-
         self._resolve = resolve_area
         self.names: dict[URIRef, set[str]] = {}
         self.errors: list[str] = []
 
     def __call__(self, name: str, source: Source | None) -> URIRef:
-        from .links import LinkError
-
         try:
             authority = self._resolve(name)
         except LinkError as exc:
@@ -151,13 +149,15 @@ def build(
     bundled: bool = True,
     progress: Progress | None = None,
     validate: bool = True,
-    store_url: str | None = None,
+    target: Store | None = None,
     jobs: int | None = None,
 ) -> BuildReport:
     """Build the whole graph into a fresh store and publish it; see the module docstring.
 
-    With ``store_url`` every named graph is also pushed to that SPARQL server
-    (see :func:`push`); an unreachable server stops the build before any work.
+    The build is published under ``base`` and then loaded into ``target`` (the
+    store the settings name, :func:`jargraph.store.open_store`): nothing more for
+    the embedded store, every named graph replaced on a SPARQL server. A
+    server that does not answer stops the build before any work.
     """
     say = progress or (lambda message: None)
     if data is not None and not data.is_dir():
@@ -165,12 +165,13 @@ def build(
     paths = report_paths(data, bundled)
     report = BuildReport()
     lap = Stopwatch(report.timings)
-    remote = _remote(store_url)
+    if target is not None:
+        target.prepare_load()
     with store.build_lock(base):
         folder = store.new_build_folder(base)
         report.folder = folder
         try:
-            _build_into(folder, paths, report, lap, say, validate, jobs, remote)
+            _build_into(folder, paths, report, lap, say, validate, jobs, target)
             store.publish(folder, base)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)  # never leave a half-written build
@@ -183,7 +184,7 @@ def build(
 
 def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopwatch,
                 say: Progress, validate: bool, jobs: int | None,
-                remote: RemoteStore | None) -> None:
+                target: Store | None) -> None:
     graphs_dir = folder / "graphs"
     graphs_dir.mkdir()
     names: dict[str, set[str]] = {}
@@ -214,10 +215,11 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
     shutil.rmtree(graphs_dir)
     with lap("dump"):
         _dump(folder, sorted(doc_files))
-    if remote is not None:
+    if target is not None:
         with lap("push"):
-            pushed = push(folder, remote)
-        say(f"pushed {pushed} graphs to {remote.query_url}")
+            pushed = target.load_build(folder)
+        if pushed:
+            say(f"loaded {pushed} graphs into {target.location}")
     for result in report.documents:
         result.loaded = result.doc_id in doc_files
 
@@ -274,11 +276,6 @@ def warm_caches() -> None:
     """Load once, before forking, what every conversion needs (schemes and their
     matchers, the authorities, the ontology, the shapes and their parsed SPARQL), so
     that the workers share it instead of each paying for it."""
-    from .encode import inspectorate_uri, matcher
-    from .links import authorities
-    from .themes import theme_matcher
-    from .validate import validate_graph
-
     for scheme_name in ("services", "addressees", "measures"):
         matcher(scheme_name)
     inspectorate_uri("Ofsted")
@@ -327,40 +324,7 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def _remote(store_url: str | None) -> RemoteStore | None:
-    """The server to push to, checked now so that a wrong URL fails before the build."""
-    if not store_url:
-        return None
-    from .remote import remote_store_from_url
-
-    remote = remote_store_from_url(store_url)
-    remote.ping()
-    return remote
-
-
-def push(folder: Path, remote: RemoteStore) -> int:
-    """Replace each named graph of the built store on the server; returns how many.
-
-    The N-Triples come from the built store, so the server holds exactly the
-    same (skolemised) triples, and each graph goes in one request, so it is
-    replaced at once. Graphs of an earlier build that this one no longer has are
-    dropped, so a re-build leaves the server as the store is.
-    """
-    oxi = ox.Store.read_only(str(folder / "oxigraph"))
-    names = sorted(g.value for g in oxi.named_graphs() if isinstance(g, ox.NamedNode))
-    for name in names:
-        data = oxi.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
-        remote.replace_graph(name, data)
-    namespace = str(uris.graph(""))
-    for stale in set(remote.graph_names()) - set(names):
-        if stale.startswith(namespace):
-            remote.drop_graph(stale)
-    return len(names)
-
-
 def _read(path: Path, result: DocumentResult) -> Document | None:
-    from .readers.text import ReaderError
-
     try:
         doc = read_document(path)
     except (UnknownDocument, ReaderError, OSError, UnicodeError) as exc:
@@ -371,9 +335,6 @@ def _read(path: Path, result: DocumentResult) -> Document | None:
 
 
 def _encode(doc: Document, resolver: AreaResolver, result: DocumentResult) -> Graph | None:
-    from .encode import EncodingProblem, encode_document
-    from .themes import tag_themes
-
     try:
         graph, warnings = encode_document(doc, resolver)
     except EncodingProblem as exc:
@@ -385,16 +346,12 @@ def _encode(doc: Document, resolver: AreaResolver, result: DocumentResult) -> Gr
 
 
 def _validate(graph: Graph, path: Path) -> list[str]:
-    from .validate import validate_graph
-
     report = validate_graph(graph, file=str(path))
     return [str(problem) for problem in report.problems]
 
 
 def _shared_graphs(names: dict[str, set[str]]) -> dict[str, Graph]:
     """The graphs every build has beside the documents' own."""
-    from .links import links_graph, reference_graph
-
     ontology = ontology_graph()
     schemes = schemes_graph()  # already parsed for matching; read, never changed here
     links = links_graph({URIRef(uri): sorted(written)[0] for uri, written in names.items()})

@@ -4,30 +4,15 @@ from __future__ import annotations
 
 import json
 
-from .vocab import PREFIXES
-
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
-
-
-def shorten(iri: str) -> str:
-    """``https://w3id.org/jargraph/def#Judgement`` -> ``jar:Judgement``."""
-    for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace) and "/" not in iri[len(namespace):].strip("/"):
-            return f"{prefix}:{iri[len(namespace):]}"
-    for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return f"<{iri}>"
+from .terms import show_binding
 
 
 def cell(binding: dict | None) -> str:
-    if not binding:
-        return ""
-    if binding["type"] == "uri":
-        return shorten(binding["value"])
-    if binding["type"] == "bnode":
-        return f"_:{binding['value']}"
-    return " ".join(str(binding["value"]).split())
+    """One term as a table shows it: ``jarid:area/leeds``, ``<http://...>`` or the text."""
+    shown = show_binding(binding)
+    if shown.kind == "iri" and shown.text == shown.iri:
+        return f"<{shown.iri}>"
+    return shown.plain
 
 
 def table(results_json: bytes, max_width: int = 60) -> str:

@@ -8,16 +8,14 @@ and value as the file writes them, and the shape's message.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
-import os
 import re
 import sys
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from json import JSONDecodeError
 from pathlib import Path
@@ -26,7 +24,7 @@ from urllib.parse import urljoin
 
 import pyshacl
 from pyshacl.entrypoints import meta_validate
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.exceptions import ParserError
 from rdflib.namespace import RDF, RDFS, SH
@@ -906,127 +904,9 @@ def _literal_lexical(text: str) -> str:
     )
 
 
-# ---------------------------------------------------------------- command line
-
-
-@dataclass
-class _FileResult:
-    file: str
-    report: ValidationReport | None = None
-    error: EncodingError | None = None
-
-
 def validate_file(path: str | Path, format: str | None = None) -> ValidationReport:
     """Read and validate one encoding file (raises EncodingError if it cannot be read)."""
     graph, text = read_encoding(path, format)
     return validate_graph(
         graph, source_text=text, file=str(path), format=_format_for(Path(path), format)
     )
-
-
-def run_cli(args: argparse.Namespace | list[str]) -> int:
-    """``jargraph validate``: 0 all valid, 1 problems found, 2 an input could not be read."""
-    if isinstance(args, list):
-        from .cli import build_parser
-
-        args = build_parser().parse_args(["validate", *args])
-    as_json = getattr(args, "json", False)
-    shacl_report = getattr(args, "shacl_report", None)
-    if as_json and shacl_report == "-":
-        print(
-            "jargraph validate: --json and --shacl-report - both write to standard output; "
-            "give --shacl-report a file name",
-            file=sys.stderr,
-        )
-        return 2
-    results = [_validate_one(file, getattr(args, "format", None)) for file in args.files]
-    try:
-        written = _print_results(results, as_json, shacl_report)
-    except BrokenPipeError:  # the reader (e.g. head) stopped early; that is not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        written = True
-    if not written or any(r.error for r in results):
-        return 2
-    return 1 if any(r.report and r.report.problems for r in results) else 0
-
-
-def _print_results(results: list[_FileResult], as_json: bool, shacl_report: str | None) -> bool:
-    """Errors to stderr; problems and summary to stdout unless JSON or the report goes there."""
-    for result in results:
-        if result.error:
-            print(str(result.error), file=sys.stderr)
-    listing = sys.stderr if as_json or shacl_report == "-" else sys.stdout
-    for problem in (p for r in results if r.report for p in r.report.problems):
-        print(problem, file=listing)
-    print(_summary(results), file=listing)
-    if as_json:
-        print(json.dumps(_as_json(results), indent=2, ensure_ascii=False))
-    return not shacl_report or _write_shacl_report(results, shacl_report)
-
-
-def _validate_one(file: str, fmt: str | None) -> _FileResult:
-    try:
-        return _FileResult(file, report=validate_file(file, fmt))
-    except EncodingError as err:
-        return _FileResult(file, error=err)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _summary(results: list[_FileResult]) -> str:
-    """``3 problems in 2 files; 1 file valid`` (plus unreadable files, if any)."""
-    reports = [r.report for r in results if r.report]
-    problems = sum(len(r.problems) for r in reports)
-    with_problems = sum(1 for r in reports if r.problems)
-    valid = len(reports) - with_problems
-    parts = [
-        f"{_plural(problems, 'problem')} in {_plural(with_problems, 'file')}"
-        if problems
-        else "no problems",
-        f"{_plural(valid, 'file')} valid",
-    ]
-    unreadable = sum(1 for r in results if r.error)
-    if unreadable:
-        parts.append(f"{_plural(unreadable, 'file')} unreadable")
-    return "; ".join(parts)
-
-
-def _as_json(results: list[_FileResult]) -> dict:
-    problems = [asdict(p) for r in results if r.report for p in r.report.problems]
-    errors = [
-        {
-            "file": r.error.file,
-            "line": r.error.line,
-            "column": r.error.column,
-            "message": r.error.message,
-        }
-        for r in results
-        if r.error
-    ]
-    conforms = not problems and not errors
-    return {"conforms": conforms, "problems": problems, "errors": errors}
-
-
-def _write_shacl_report(results: list[_FileResult], target: str) -> bool:
-    """All files' SHACL results graphs as one Turtle document."""
-    merged = Graph()
-    for prefix, iri in PREFIXES.items():
-        merged.bind(prefix, Namespace(iri))
-    for result in results:
-        if result.report:
-            merged += result.report.results_graph
-    turtle = merged.serialize(format="turtle")
-    if target == "-":
-        sys.stdout.write(turtle)
-        return True
-    try:
-        Path(target).write_text(turtle, encoding="utf-8")
-    except OSError as err:
-        print(
-            f"{target}: cannot write the SHACL report ({err.strerror}); check the path",
-            file=sys.stderr,
-        )
-        return False
-    return True

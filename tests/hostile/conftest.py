@@ -26,9 +26,9 @@ WORKERS = 2
 
 
 def server_config(home: Path) -> dict[str, object]:
-    return {"HOME": home, "QUERY_TIMEOUT": QUERY_TIMEOUT, "ROW_LIMIT": ROW_LIMIT,
-            "WORKERS": WORKERS, "MAX_REQUEST_BYTES": MAX_REQUEST_BYTES,
-            "MAX_URL_BYTES": MAX_URL_BYTES}
+    return {"home": home, "timeout": QUERY_TIMEOUT, "row_limit": ROW_LIMIT,
+            "workers": WORKERS, "max_request_bytes": MAX_REQUEST_BYTES,
+            "max_url_bytes": MAX_URL_BYTES}
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ from flask import Flask
 
 from jargraph import store
 from jargraph.resources import data_dir
-from jargraph.web import create_app, get_executor, shutdown
+from jargraph.web import create_app, executor_for, shutdown
 
 SMALL_DOCUMENTS = ("jar-southampton-2007.txt", "leeds-executive-board-jar-2008.txt")
 """Two documents: enough for every stage to have more than one item to work on."""
@@ -81,7 +81,7 @@ def fetch(base: str, path: str, *, method: str = "GET", accept: str | None = Non
 def running_server(config: dict[str, Any], threads: int = 16) -> Iterator[tuple[str, Flask]]:
     """The app under waitress on 127.0.0.1 and a free port; yields (base URL, app)."""
     app = create_app(config)
-    get_executor(app)  # the workers start now, as under `jargraph serve`
+    executor_for(app)  # the workers start now, as under `jargraph serve`
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads)
     thread = threading.Thread(target=server.run, daemon=True, name="waitress")
     thread.start()
@@ -100,7 +100,7 @@ def running_server(config: dict[str, Any], threads: int = 16) -> Iterator[tuple[
 
 def worker_pids(app: Flask) -> set[int]:
     """The process ids of the app's query workers."""
-    executor = get_executor(app)
+    executor = executor_for(app)
     return {w.process.pid for w in executor._workers}  # type: ignore[union-attr]
 
 

@@ -80,8 +80,7 @@ elif stage == "convert":
 elif stage == "validate":
     on_call(b, "_validate", second)
 elif stage == "link":
-    import jargraph.links as links
-    on_call(links, "reference_graph")
+    on_call(b, "reference_graph")
 elif stage == "load":
     on_call(b, "skolemised", number=2)
 elif stage == "dump":

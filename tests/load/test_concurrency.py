@@ -24,10 +24,13 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 
-from jargraph import store
+from jargraph import formats, store
 from jargraph.named_queries import example_values, load_library
 
 from .conftest import Reply, fetch, running_server
+
+SELECT_FORMATS = {f.media_type: f.results_format for f in formats.RESULTS}
+GRAPH_FORMATS = {f.media_type: f.rdf_format for f in formats.GRAPHS}
 
 CLIENTS = 32
 REQUESTS_PER_CLIENT = 8
@@ -67,7 +70,7 @@ def parse_results(body: bytes, media_type: str) -> Any:
             return text.strip() == "true"
         table = list(csv.reader(io.StringIO(text)))
         return tuple(table[0]), Counter(tuple(row) for row in table[1:])
-    fmt = store.SELECT_FORMATS[media_type]
+    fmt = SELECT_FORMATS[media_type]
     parsed = ox.parse_query_results(body, fmt)
     if isinstance(parsed, ox.QueryBoolean):
         return bool(parsed)
@@ -77,12 +80,12 @@ def parse_results(body: bytes, media_type: str) -> Any:
 
 def parse_graph(body: bytes, media_type: str) -> frozenset:
     """A CONSTRUCT's triples as a set (the store has no blank nodes: they are skolemised)."""
-    fmt = store.GRAPH_FORMATS[media_type]
+    fmt = GRAPH_FORMATS[media_type]
     return frozenset((q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt))
 
 
 def parse_answer(body: bytes, media_type: str) -> Any:
-    if media_type in store.GRAPH_FORMATS:
+    if media_type in GRAPH_FORMATS:
         return parse_graph(body, media_type)
     return parse_results(body, media_type)
 
@@ -90,8 +93,8 @@ def parse_answer(body: bytes, media_type: str) -> Any:
 def expected_answer(oxi: ox.Store, sparql: str, media_type: str) -> Any:
     """The answer of the query run directly on the store, parsed."""
     out = store.run_query(oxi, sparql, select_format=media_type if media_type
-                          in store.SELECT_FORMATS else "application/sparql-results+json",
-                          graph_format=media_type if media_type in store.GRAPH_FORMATS
+                          in SELECT_FORMATS else "application/sparql-results+json",
+                          graph_format=media_type if media_type in GRAPH_FORMATS
                           else "text/turtle")
     assert out.media_type == media_type, (sparql, out.media_type)
     return parse_answer(out.body, media_type)
@@ -225,7 +228,7 @@ def page_requests(base: str) -> list[Request]:
 
 @pytest.fixture(scope="module")
 def server(built_home: Path) -> Iterator[str]:
-    config = {"HOME": built_home, "WORKERS": 2, "QUERY_TIMEOUT": 30.0, "ROW_LIMIT": 10000}
+    config = {"home": built_home, "workers": 2, "timeout": 30.0, "row_limit": 10000}
     with running_server(config, threads=16) as (url, _app):
         yield url
 

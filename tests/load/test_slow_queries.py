@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 import pytest
 from flask import Flask
 
-from jargraph.web import get_executor
+from jargraph.web import executor_for
 
 from .conftest import Reply, alive, fetch, running_server, spawned_children, worker_pids
 
@@ -64,7 +64,7 @@ def timed_fetch(base: str, path: str, accept: str = JSON) -> Timed:
 
 def wait_until_busy(app: Flask, deadline: float) -> bool:
     """True once every worker has a query (no idle worker left)."""
-    executor = get_executor(app)
+    executor = executor_for(app)
     while time.monotonic() < deadline:
         if executor._idle.empty():  # type: ignore[union-attr]
             return True
@@ -74,8 +74,8 @@ def wait_until_busy(app: Flask, deadline: float) -> bool:
 
 @pytest.fixture
 def server(built_home: Path) -> Iterator[tuple[str, Flask]]:
-    config = {"HOME": built_home, "WORKERS": WORKERS, "QUERY_TIMEOUT": LIMIT,
-              "ROW_LIMIT": 1000}
+    config = {"home": built_home, "workers": WORKERS, "timeout": LIMIT,
+              "row_limit": 1000}
     with running_server(config, threads=16) as running:
         yield running
 

@@ -32,7 +32,7 @@ from jargraph import store
 from jargraph.build import BuildReport, build
 from jargraph.cli import main
 from jargraph.named_queries import example_values, load_library
-from jargraph.remote import RemoteStore, remote_store_from_url
+from jargraph.store.remote import RemoteStore, remote_store_from_url
 from jargraph.web import create_app, shutdown
 
 from .conftest import Virtuoso, free_port
@@ -81,7 +81,7 @@ def pushed(
 ) -> tuple[Path, BuildReport]:
     """``data/`` built into a fresh home and pushed to Virtuoso."""
     home = tmp_path_factory.mktemp("pushed-home")
-    report = build(None, home, store_url=virtuoso.url())
+    report = build(None, home, target=remote_store_from_url(virtuoso.url()))
     assert report.ok, report.errors
     return home, report
 
@@ -167,7 +167,7 @@ def test_rebuild_is_idempotent(
     local = counts(store.run_query(store.open_read_only(pushed[0]), COUNTS, select_format=JSON))
     before = counts(remote.query(COUNTS))
     assert before == local
-    assert build(None, tmp_path, store_url=virtuoso.url()).ok
+    assert build(None, tmp_path, target=remote_store_from_url(virtuoso.url())).ok
     assert counts(remote.query(COUNTS)) == before
 
 
@@ -194,8 +194,8 @@ def test_cli_query_runs_on_the_store(
 def site(pushed: tuple[Path, BuildReport], virtuoso: Virtuoso,
          tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A jargraph server whose queries all go to Virtuoso (its home holds no store)."""
-    app = create_app({"STORE": virtuoso.url(), "HOME": tmp_path_factory.mktemp("empty-home"),
-                      "QUERY_TIMEOUT": 30.0, "ROW_LIMIT": 1000})
+    app = create_app({"store": virtuoso.url(), "home": tmp_path_factory.mktemp("empty-home"),
+                      "timeout": 30.0, "row_limit": 1000})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -234,7 +234,7 @@ def test_served_service_is_still_refused(site: str) -> None:
 
 
 def test_served_unreachable_store_is_503(tmp_path: Path) -> None:
-    app = create_app({"STORE": f"http://127.0.0.1:{free_port()}/sparql", "HOME": tmp_path})
+    app = create_app({"store": f"http://127.0.0.1:{free_port()}/sparql", "home": tmp_path})
     response = app.test_client().get("/sparql?query=ASK%7B%7D", headers={"Accept": JSON})
     assert response.status_code == 503
     assert "cannot reach" in response.get_json()["message"]

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from jargraph.build import build
+from jargraph.store import remote_store_from_url
 
 from .conftest import Virtuoso, free_port, terminate
 from .test_build_and_serve_remote import JSON, rows
@@ -156,7 +157,8 @@ def stop_serving(served: Served) -> None:
 @pytest.fixture
 def site(own_virtuoso: Virtuoso, tmp_path: Path, no_store_env: None) -> Iterator[Served]:
     """``data/`` pushed to a private Virtuoso, and ``jargraph serve --store`` over it."""
-    report = build(None, tmp_path / "build-home", store_url=own_virtuoso.url())
+    target = remote_store_from_url(own_virtuoso.url())
+    report = build(None, tmp_path / "build-home", target=target)
     assert report.ok, report.errors
     served = start_serving(own_virtuoso.url(), tmp_path / "serve")
     try:

@@ -15,19 +15,22 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from jargraph import store
-from jargraph.remote import (
+from jargraph import formats, settings, store
+from jargraph.store import QuerySyntaxError, StoreUnavailable
+from jargraph.store.http import authorizer
+from jargraph.store.remote import (
     RemoteStore,
     StoreAuthError,
-    authorizer,
     derived_endpoints,
     insert_requests,
     query_form,
     remote_store_from_url,
 )
-from jargraph.store import QuerySyntaxError, StoreUnavailable
 
 from .conftest import Virtuoso
+
+SELECT_FORMATS = {f.media_type: f.results_format for f in formats.RESULTS}
+GRAPH_FORMATS = {f.media_type: f.rdf_format for f in formats.GRAPHS}
 
 pytestmark = pytest.mark.remote
 
@@ -72,7 +75,7 @@ def rows(output: store.QueryOutput) -> list[tuple[str, ...]]:
     if output.media_type == "text/csv":
         table = list(csv.reader(io.StringIO(output.body.decode())))
         return sorted(tuple(row) for row in table[1:])
-    fmt = store.SELECT_FORMATS[output.media_type]
+    fmt = SELECT_FORMATS[output.media_type]
     results = ox.parse_query_results(output.body, fmt)
     names = [v.value for v in results.variables]
     return sorted(tuple(str(s[n]) if s[n] is not None else "" for n in names) for s in results)
@@ -81,13 +84,13 @@ def rows(output: store.QueryOutput) -> list[tuple[str, ...]]:
 def boolean(output: store.QueryOutput) -> bool:
     if output.media_type == "text/csv":
         return output.body.decode().strip().lower() == "true"
-    result = ox.parse_query_results(output.body, store.SELECT_FORMATS[output.media_type])
+    result = ox.parse_query_results(output.body, SELECT_FORMATS[output.media_type])
     assert isinstance(result, ox.QueryBoolean)
     return bool(result)
 
 
 def triples(output: store.QueryOutput) -> set[ox.Triple]:
-    fmt = store.GRAPH_FORMATS[output.media_type]
+    fmt = GRAPH_FORMATS[output.media_type]
     return {quad.triple for quad in ox.parse(output.body, format=fmt)}
 
 
@@ -95,7 +98,7 @@ def select_all(graph: str) -> str:
     return f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
 
 
-@pytest.mark.parametrize("media_type", list(store.SELECT_FORMATS))
+@pytest.mark.parametrize("media_type", list(SELECT_FORMATS))
 def test_select_in_every_format_matches_the_embedded_store(
     remote: RemoteStore, graphs: tuple[str, str], media_type: str
 ) -> None:
@@ -107,7 +110,7 @@ def test_select_in_every_format_matches_the_embedded_store(
     assert len(rows(got)) == 5
 
 
-@pytest.mark.parametrize("media_type", list(store.SELECT_FORMATS))
+@pytest.mark.parametrize("media_type", list(SELECT_FORMATS))
 def test_ask_in_every_format(
     remote: RemoteStore, graphs: tuple[str, str], media_type: str
 ) -> None:
@@ -121,7 +124,7 @@ def test_ask_in_every_format(
     assert yes.body == local.body
 
 
-@pytest.mark.parametrize("media_type", list(store.GRAPH_FORMATS))
+@pytest.mark.parametrize("media_type", list(GRAPH_FORMATS))
 def test_construct_in_every_format_matches_the_embedded_store(
     remote: RemoteStore, graphs: tuple[str, str], media_type: str
 ) -> None:
@@ -177,7 +180,7 @@ def test_graph_names_lists_the_written_graphs(
     assert graphs[0] in names and graphs[1] not in names
 
 
-@pytest.mark.parametrize("media_type", list(store.SELECT_FORMATS))
+@pytest.mark.parametrize("media_type", list(SELECT_FORMATS))
 def test_row_limit_truncates(remote: RemoteStore, graphs: tuple[str, str], media_type: str) -> None:
     query = select_all(graphs[0]) + " ORDER BY ?p"
     cut = remote.query(query, select_format=media_type, row_limit=2)
@@ -217,7 +220,7 @@ def test_without_graph_store_protocol_falls_back_to_update(
     remote.graph_store_url = f"{virtuoso.base_url}/rdf-graph-store"
     iri = f"{EX}graph/fallback"
     data = DATA + f"<{EX}a> <{EX}address> _:x .\n_:x <{EX}town> \"Leeds\" .\n".encode()
-    with caplog.at_level(logging.WARNING, logger="jargraph.remote"):
+    with caplog.at_level(logging.WARNING, logger="jargraph.store.remote"):
         remote.replace_graph(iri, data)
         remote.replace_graph(iri, data)
     try:
@@ -328,7 +331,8 @@ def test_environment_gives_credentials_and_overrides(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("JARGRAPH_STORE_PASSWORD", "pw")
     monkeypatch.setenv("JARGRAPH_STORE_UPDATE_URL", "http://h/up")
     monkeypatch.setenv("JARGRAPH_STORE_GSP_URL", "http://h/gsp")
-    remote = remote_store_from_url("http://h:3030/ds/query")
+    remote = store.open_store(settings.load({"store": "http://h:3030/ds/query"}))
+    assert isinstance(remote, RemoteStore)
     assert (remote.user, remote.update_url, remote.graph_store_url) == (
         "bob", "http://h/up", "http://h/gsp")
 
@@ -383,7 +387,7 @@ def test_authorizer_answers_digest_and_basic_challenges() -> None:
 
 
 def test_virtuoso_ask_table_becomes_a_boolean() -> None:
-    from jargraph.remote import normalise_json_results
+    from jargraph.store.remote import normalise_json_results
 
     table = {"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": [
         {"__ASK_RETVAL": {"type": "typed-literal", "value": "1"}}]}}

@@ -72,8 +72,8 @@ def sparql_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _config(home: Path, **more: Any) -> dict[str, Any]:
-    return {"HOME": home, "QUERY_TIMEOUT": TIMEOUT, "ROW_LIMIT": ROW_LIMIT, "WORKERS": 2,
-            "MAX_REQUEST_BYTES": 64 * 1024, "MAX_URL_BYTES": 16 * 1024, **more}
+    return {"home": home, "timeout": TIMEOUT, "row_limit": ROW_LIMIT, "workers": 2,
+            "max_request_bytes": 64 * 1024, "max_url_bytes": 16 * 1024, **more}
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +87,7 @@ def remote_url(sparql_home: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def server_url(sparql_home: Path, remote_url: str) -> Iterator[str]:
     """The jargraph server under test; it may call the remote server with SERVICE."""
-    url, stop = start_server(_config(sparql_home, ALLOWED_SERVICES=[remote_url + "/sparql"]))
+    url, stop = start_server(_config(sparql_home, allowed_services=[remote_url + "/sparql"]))
     yield url
     stop()
 
@@ -138,8 +138,8 @@ def pages_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(pages_home: Path) -> Iterator[str]:
     """A jargraph server over the pages fixture (time limit 10 s, row limit 100)."""
     url, stop = start_server({
-        "HOME": pages_home, "QUERY_TIMEOUT": 10.0, "ROW_LIMIT": PAGES_ROW_LIMIT, "WORKERS": 2,
-        "MAX_REQUEST_BYTES": 1 << 20,
+        "home": pages_home, "timeout": 10.0, "row_limit": PAGES_ROW_LIMIT, "workers": 2,
+        "max_request_bytes": 1 << 20,
     })
     yield url
     stop()

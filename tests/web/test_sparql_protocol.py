@@ -526,7 +526,7 @@ def test_engine_crash_is_contained(endpoint: str) -> None:
 def test_rebuild_is_picked_up(tmp_path: Path) -> None:
     home = tmp_path / "home"
     publish_store(home, FIXTURE)
-    url, stop = start_server(_config(home, WORKERS=1))
+    url, stop = start_server(_config(home, workers=1))
     try:
         count = PREFIXES + "SELECT (COUNT(?a) AS ?n) WHERE { ?a a jar:Area }"
         assert rows(get(url + "/sparql", count)) == [{"n": "2"}]

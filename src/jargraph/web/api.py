@@ -19,16 +19,15 @@ server's time and row limits, exactly as ``/sparql`` runs them.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
-from werkzeug.exceptions import HTTPException, NotAcceptable
+from werkzeug.exceptions import HTTPException, NotAcceptable, NotFound
 
-from .. import resources
-from ..named_queries import NamedQuery, ParameterError, QueryLibraryError, load_library, openapi
-from ..results import shorten
-from .linked_data import href
+from .. import formats, resources
+from ..named_queries import NamedQuery, ParameterError, QueryLibraryError, load_library
+from ..terms import show_binding
+from .openapi import GRAPH_FORMATS, SELECT_FORMATS, openapi
 from .sparql import execute
 
 bp = Blueprint("query_api", __name__)
@@ -37,12 +36,7 @@ LIBRARY_KEY = "jargraph.query_library"
 RESERVED = ("format",)
 """Request arguments that are not query parameters."""
 
-SPARQL_JSON = "application/sparql-results+json"
-SELECT_FORMATS = {"json": SPARQL_JSON, "csv": "text/csv", "tsv": "text/tab-separated-values"}
-GRAPH_FORMATS = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
-                 "json": "application/ld+json"}
-SELECT_ACCEPT = [SPARQL_JSON, "application/json", "text/csv", "text/tab-separated-values"]
-GRAPH_ACCEPT = ["text/turtle", "application/ld+json", "application/json"]
+SPARQL_JSON = formats.SPARQL_JSON.media_type
 
 
 # ---------------------------------------------------------------- the library
@@ -50,7 +44,7 @@ GRAPH_ACCEPT = ["text/turtle", "application/ld+json", "application/json"]
 
 def library() -> dict[str, NamedQuery]:
     """The query library, read again only when a file in ``queries/`` changes."""
-    directory = Path(current_app.config.get("QUERIES_DIR") or resources.queries_dir())
+    directory = resources.queries_dir()
     signature = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.rq")))
     cached = current_app.extensions.get(LIBRARY_KEY)
     if cached is not None and cached[0] == signature:
@@ -145,30 +139,28 @@ def run_query(name: str) -> Response:
 def _negotiate(query: NamedQuery) -> tuple[str | None, str | None]:
     """The results type for this query's form, from ``?format=`` or ``Accept``."""
     graph = query.form in ("construct", "describe")
+    offered = [f for f in (GRAPH_FORMATS if graph else SELECT_FORMATS) if f is not None]
     name = request.args.get("format")
     if name:
-        table = GRAPH_FORMATS if graph else SELECT_FORMATS
-        key = name.strip().lower()
-        if key not in table:
+        found = formats.find(name, "graph" if graph else "results")
+        if found not in offered:
             raise NotAcceptable(f"format {name!r} is not available for this {query.form} query; "
-                                f"use one of {', '.join(table)}")
-        return (None, table[key]) if graph else (table[key], None)
+                                f"use one of {', '.join(f.name for f in offered)}")
+        assert found is not None
+        return (None, found.media_type) if graph else (found.media_type, None)
+    offers = {media: f for media, f in formats.offers("graph" if graph else "results").items()
+              if f in offered}
     accept = request.accept_mimetypes
-    if graph:
-        best = accept.best_match(GRAPH_ACCEPT) if accept else "text/turtle"
-        if best is None:
-            raise NotAcceptable("CONSTRUCT results are available as text/turtle or "
-                                "application/ld+json")
-        return None, "application/ld+json" if best == "application/json" else best
-    best = accept.best_match(SELECT_ACCEPT) if accept else SPARQL_JSON
+    best = accept.best_match(list(offers)) if accept else offered[0].media_type
     if best is None:
-        raise NotAcceptable("results are available as " + ", ".join(SELECT_FORMATS.values()))
-    return (SPARQL_JSON if best == "application/json" else best), None
+        raise NotAcceptable(f"{query.form.upper()} results are available as "
+                            + ", ".join(f.media_type for f in offered))
+    chosen = offers[best].media_type
+    return (None, chosen) if graph else (chosen, None)
 
 
 def _run(sparql: str, select_format: str | None, graph_format: str | None):
-    limit = current_app.config.get("ROW_LIMIT") or 0
-    return execute(sparql, select_format, graph_format, row_limit=limit if limit > 0 else None)
+    return execute(sparql, select_format, graph_format, cut=True)
 
 
 # ---------------------------------------------------------------- pages
@@ -215,7 +207,7 @@ QUERY_PAGE = """{% extends "base.html" %}
 <tbody>
 {% for row in rows %}<tr>
   {%- for c in row %}<td>
-  {%- if c.href %}<a href="{{ c.href }}">{{ c.text }}</a>{% else %}{{ c.text }}{% endif -%}
+  {%- if c.link %}<a href="{{ c.link }}">{{ c.text }}</a>{% else %}{{ c.text }}{% endif -%}
   </td>{% endfor %}</tr>
 {% endfor %}</tbody></table></div>
 {% endif %}
@@ -260,8 +252,6 @@ def query_page(name: str) -> Response | str:
     lib = library()
     query = lib.get(name)
     if query is None:
-        from werkzeug.exceptions import NotFound
-
         raise NotFound(f"no named query {name!r}; see /queries for the library")
     values = _values()
     page: dict = {"q": query, "values": values, "error": None, "rows": None, "columns": [],
@@ -295,12 +285,5 @@ def _fill_table(page: dict, body: bytes) -> None:
         return
     columns = data["head"]["vars"]
     page["columns"] = columns
-    page["rows"] = [[_cell(b.get(v)) for v in columns] for b in data["results"]["bindings"]]
-
-
-def _cell(binding: dict | None) -> dict[str, str | None]:
-    if not binding:
-        return {"text": "", "href": None}
-    if binding["type"] == "uri":
-        return {"text": shorten(binding["value"]), "href": href(binding["value"])}
-    return {"text": " ".join(str(binding["value"]).split()), "href": None}
+    page["rows"] = [[show_binding(b.get(v)) for v in columns]
+                    for b in data["results"]["bindings"]]

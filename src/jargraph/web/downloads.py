@@ -18,10 +18,12 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, VOID, XSD
 
-from .. import store
+from .. import formats, store
 from ..store import StoreError
 from ..vocab import BASE, GRAPH, ID, JAR, PREFIXES
-from .linked_data import RDF_FORMATS, bind_prefixes, select, serialize
+from .errors import store_error
+from .negotiation import rdf_response, wanted_format
+from .reading import bind_prefixes, select
 
 bp = Blueprint("downloads", __name__)
 
@@ -42,12 +44,7 @@ RIGHTS = (
 VOCABULARIES = (str(JAR), PREFIXES["skos"], PREFIXES["dcterms"], PREFIXES["prov"],
                 PREFIXES["qb"], PREFIXES["org"])
 MEDIA_TYPES = {
-    ".trig": "application/trig",
-    ".nq": "application/n-quads",
-    ".ttl": "text/turtle",
-    ".nt": "application/n-triples",
-    ".jsonld": "application/ld+json",
-    ".rdf": "application/rdf+xml",
+    **{f".{f.extension}": f.media_type for f in formats.RDF},
     ".gz": "application/gzip",
     ".zip": "application/zip",
     ".csv": "text/csv",
@@ -71,7 +68,7 @@ class Dump:
 
 def dumps_dir() -> Path:
     """The current build's ``dumps/`` (or, failing that, ``dumps/`` under the home)."""
-    home = Path(current_app.config["HOME"])
+    home = current_app.config["SETTINGS"].home
     current = store.current_dumps_path(home)
     return current if current.is_dir() else home / "dumps"
 
@@ -186,41 +183,24 @@ def void_graph(base_url: str, stats: Statistics, dumps: list[Dump]) -> Graph:
 @bp.route("/.well-known/void")
 def void() -> Response:
     """The dataset description: Turtle by default, HTML for browsers."""
-    fmt = _void_format()
+    fmt = wanted_format(request.args.get("format"), default="ttl")
     try:
         stats = statistics()
     except StoreError as exc:
-        from .pages import store_error
-
         return store_error(exc)
     dumps = list_dumps()
     base_url = request.host_url.rstrip("/")
     graph = void_graph(base_url, stats, dumps)
-    if fmt == "html":
+    if fmt is None:
         response = Response(render_template(
             "void.html", title="About the dataset", stats=stats, dumps=dumps,
             dataset=str(DATASET), description=DESCRIPTION, rights=RIGHTS, license=str(LICENSE),
             base_url=base_url,
         ), mimetype="text/html")
     else:
-        media, _ = RDF_FORMATS[fmt]
-        response = Response(serialize(graph, fmt), mimetype=media)
-        if media == "text/turtle":
-            response.content_type = "text/turtle; charset=utf-8"
+        response = rdf_response(graph, fmt)
     response.headers["Vary"] = "Accept"
     return response
-
-
-def _void_format() -> str:
-    asked = (request.args.get("format") or "").lower()
-    names = {"ttl": "ttl", "turtle": "ttl", "nt": "nt", "jsonld": "jsonld", "json-ld": "jsonld",
-             "html": "html"}
-    if asked in names:
-        return names[asked]
-    offers = ["text/turtle", "text/html", "application/n-triples", "application/ld+json"]
-    best = request.accept_mimetypes.best_match(offers, default="text/turtle")
-    return {"text/html": "html", "application/n-triples": "nt",
-            "application/ld+json": "jsonld"}.get(best or "", "ttl")
 
 
 # ---------------------------------------------------------------- dumps

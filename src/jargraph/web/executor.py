@@ -4,9 +4,14 @@ Oxigraph cannot cancel a query from Python, and a pathological query (some
 thousands of nested groups) can kill the process running it. So the web
 server never runs a query itself: it hands each one to a small pool of
 worker processes, waits at most the time limit for the answer, and kills and
-replaces a worker that overran or died. Each worker opens the store read-only
-and opens it again when a rebuild has swapped the ``current`` link. The worker
-freed last takes the next query: its caches are the warmest.
+replaces a worker that overran or died. Each worker opens the store the
+settings name (:func:`jargraph.store.open_store`): the embedded store, opened
+again when a rebuild has swapped it, or a SPARQL server, whose request is
+abandoned with the worker. The worker freed last takes the next query: its
+caches are the warmest.
+
+The executor owns the time limit and the row limit it was made with; views
+ask only whether a query's rows are to be cut.
 
 A worker also checks SERVICE clauses before it runs a query, because Oxigraph
 calls any SERVICE endpoint over HTTP: only endpoints in the allowed list may
@@ -21,15 +26,24 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 
-from .. import store
-from ..store import QueryOutput, StoreError
+from flask import Flask, current_app
+
+from .. import formats
+from ..settings import Settings
+from ..store import QueryOutput, Store, StoreError, open_store, service_endpoints
 
 STARTUP_LIMIT = 60.0
 """Seconds a new worker may take to import its modules before it counts as broken."""
+WORKER_FREE_MARGIN = 5.0
+"""Seconds a query waits for a free worker beyond the time limit: every busy worker is
+free (or killed and replaced) within the limit, so a quick query queued behind slow
+ones is answered rather than refused as busy."""
+EXTENSION_KEY = "jargraph.executor"
+_app_lock = threading.Lock()
 
 
 class QueryTimeout(StoreError):
@@ -74,30 +88,29 @@ class Job:
     default_graphs: tuple[str, ...]
     named_graphs: tuple[str, ...]
     row_limit: int | None
+    timeout: float
 
 
 @dataclass(frozen=True)
-class ValidationJob:
-    """One posted encoding to validate. Validation runs in a worker too: its cost grows
-    with what is posted, so it needs the same time limit and isolation as a query."""
+class CallJob:
+    """A function to call in a worker, for work whose cost grows with what a client
+    posts (validating an encoding): it needs the same time limit and isolation as a
+    query. The function must be importable by name (a module's top-level function)."""
 
-    raw: bytes
-    name: str
-    syntax: str | None
+    function: Callable[..., object]
+    args: tuple[object, ...]
 
     def run(self) -> object:
-        from .validation import run
-
-        return run(self.raw, self.name, self.syntax)
+        return self.function(*self.args)
 
 
 # ---------------------------------------------------------------- worker side
 
 
-def _worker_main(conn: Connection, base: str, allowed: tuple[str, ...]) -> None:
+def _worker_main(conn: Connection, settings: Settings) -> None:
     """The loop of one worker process: receive a job, send back ("ok"|"error", value)."""
     _exit_with_parent(os.getppid())
-    opened: dict[str, object] = {}
+    target: Store | None = None
     conn.send(("ready", None))
     while True:
         try:
@@ -107,8 +120,11 @@ def _worker_main(conn: Connection, base: str, allowed: tuple[str, ...]) -> None:
         if job is None:
             return
         try:
-            value = job.run() if isinstance(job, ValidationJob) else run_job(
-                job, Path(base), allowed, opened)
+            if isinstance(job, CallJob):
+                value = job.run()
+            else:
+                target = target or open_store(settings)
+                value = run_job(job, target, settings.allowed_services)
             reply: tuple[str, object] = ("ok", value)
         except StoreError as exc:
             reply = ("error", exc)
@@ -128,44 +144,27 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def run_job(job: Job, base: Path, allowed: tuple[str, ...], opened: dict) -> QueryOutput:
-    """Check and run one job on the current store (``opened`` caches the open store)."""
+def run_job(job: Job, target: Store, allowed: tuple[str, ...]) -> QueryOutput:
+    """Check and run one job on the store."""
     check_services(job.sparql, allowed)
-    target = _current_target(base)
-    if "store" not in opened or opened.get("target") != target:
-        opened.clear()
-        opened["store"] = store.open_read_only(base)
-        opened["target"] = target
-    try:
-        out = store.run_query(
-            opened["store"],
-            job.sparql,
-            select_format=job.select_format or next(iter(store.SELECT_FORMATS)),
-            graph_format=job.graph_format or next(iter(store.GRAPH_FORMATS)),
-            default_graphs=list(job.default_graphs) or None,
-            named_graphs=list(job.named_graphs) or None,
-            row_limit=job.row_limit,
-        )
-    except store.QuerySyntaxError as exc:
-        raise store.locate_syntax_error(exc, job.sparql) from None
+    out = target.query(
+        job.sparql,
+        select_format=job.select_format or formats.SPARQL_JSON.media_type,
+        graph_format=job.graph_format or formats.TURTLE.media_type,
+        default_graphs=list(job.default_graphs) or None,
+        named_graphs=list(job.named_graphs) or None,
+        row_limit=job.row_limit,
+        timeout=job.timeout,
+    )
     kind = "graph" if out.kind == "graph" else "select"
     if (job.graph_format if kind == "graph" else job.select_format) is None:
         raise NotAcceptable(f"no acceptable format for the results of this {kind} query", kind)
     return out
 
 
-def _current_target(base: Path) -> str | None:
-    """Where the ``current`` link points: one system call, so a worker can check on every
-    query whether a rebuild has swapped the store."""
-    try:
-        return os.readlink(store.current_build(base))
-    except OSError:
-        return None
-
-
 def check_services(sparql: str, allowed: tuple[str, ...]) -> None:
     """Refuse a query whose SERVICE endpoints are not all in ``allowed``."""
-    endpoints = store.service_endpoints(sparql)
+    endpoints = service_endpoints(sparql)
     if None in endpoints:
         raise ServiceRefused("SERVICE with a variable endpoint is not allowed on this server")
     refused = tuple(sorted({e for e in endpoints if e not in allowed}))  # type: ignore[misc]
@@ -178,11 +177,10 @@ def check_services(sparql: str, allowed: tuple[str, ...]) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: multiprocessing.context.BaseContext, base: Path,
-                 allowed: tuple[str, ...]):
+    def __init__(self, ctx: multiprocessing.context.BaseContext, settings: Settings):
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_worker_main, args=(child, str(base), allowed),
+            target=_worker_main, args=(child, settings),
             name="jargraph-query-worker", daemon=True,
         )
         self.process.start()
@@ -211,24 +209,25 @@ class _Worker:
 
 
 class Executor:
-    """A pool of query worker processes over the store under ``base``."""
+    """A pool of query worker processes over the store the settings name, with the
+    settings' time limit (``timeout``) and row limit (``row_limit``)."""
 
-    def __init__(self, base: Path, workers: int = 2, allowed_services: tuple[str, ...] = (),
-                 wait: float = 10.0):
-        self.base = Path(base)
-        self.allowed = tuple(allowed_services)
-        self.wait = wait
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.timeout = settings.timeout
+        self.row_limit = settings.row_cap
+        self.wait = settings.timeout + WORKER_FREE_MARGIN
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False
-        for _ in range(max(1, workers)):
+        for _ in range(max(1, settings.workers)):
             self._idle.put(self._start())
         atexit.register(self.close)
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._ctx, self.base, self.allowed)
+        worker = _Worker(self._ctx, self.settings)
         with self._lock:
             self._workers.add(worker)
         return worker
@@ -248,25 +247,28 @@ class Executor:
         graph_format: str | None,
         default_graphs: list[str] | tuple[str, ...] = (),
         named_graphs: list[str] | tuple[str, ...] = (),
-        row_limit: int | None = None,
-        timeout: float = 10.0,
+        *,
+        cut: bool = False,
     ) -> QueryOutput:
         """Run one query in a worker; raises QueryTimeout, QueryCrashed or ExecutorBusy.
 
-        A format of ``None`` means no format is acceptable for that kind of
-        query: such a query raises :class:`NotAcceptable`.
+        With ``cut`` SELECT rows stop at the row limit (``QueryOutput.truncated``
+        says so). A format of ``None`` means no format is acceptable for that kind
+        of query: such a query raises :class:`NotAcceptable`.
         """
         job = Job(sparql, select_format, graph_format, tuple(default_graphs),
-                  tuple(named_graphs), row_limit)
-        return self._submit(job, timeout, "query")  # type: ignore[return-value]
+                  tuple(named_graphs), self.row_limit if cut else None, self.timeout)
+        out = self._submit(job, "query")
+        assert isinstance(out, QueryOutput)
+        return out
 
-    def validate(self, raw: bytes, name: str, syntax: str | None,
-                 timeout: float = 10.0) -> object:
-        """Validate a posted encoding in a worker (see :class:`ValidationJob`); returns
-        the validation page's Outcome."""
-        return self._submit(ValidationJob(raw, name, syntax), timeout, "validation")
+    def call(self, what: str, function: Callable[..., object], *args: object) -> object:
+        """``function(*args)`` run in a worker under the time limit (see :class:`CallJob`);
+        ``what`` names the work in messages (``validation``)."""
+        return self._submit(CallJob(function, args), what)
 
-    def _submit(self, job: Job | ValidationJob, timeout: float, what: str) -> object:
+    def _submit(self, job: Job | CallJob, what: str) -> object:
+        timeout = self.timeout
         if self._closed:
             raise StoreError("the query workers have been shut down")
         worker = self._take()
@@ -280,7 +282,7 @@ class Executor:
             status, value = worker.conn.recv()
         except (EOFError, OSError, QueryCrashed):
             self._replace(worker)
-            engine = "query engine" if what == "query" else "validator"
+            engine = "query engine" if what == "query" else f"{what} worker"
             raise QueryCrashed(
                 f"the {engine} failed on this {what}; the server is still running"
             ) from None
@@ -322,70 +324,27 @@ class Executor:
             worker.stop(kill=worker not in idle)
 
 
-# ---------------------------------------------------------------- remote store
+# ---------------------------------------------------------------- the app's executor
 
 
-class RemoteUnavailable(ExecutorBusy):
-    """The remote SPARQL server could not answer; served as a 503 with its message."""
+def executor_for(app: Flask) -> Executor:
+    """The app's executor, made (and its workers started) on first use."""
+    with _app_lock:
+        executor = app.extensions.get(EXTENSION_KEY)
+        if executor is None:
+            executor = Executor(app.config["SETTINGS"])
+            app.extensions[EXTENSION_KEY] = executor
+    return executor
 
 
-class RemoteExecutor:
-    """Runs each query on a remote SPARQL server instead of the worker pool.
+def current_executor() -> Executor:
+    """The executor of the app handling this request."""
+    return executor_for(current_app._get_current_object())  # type: ignore[attr-defined]
 
-    The server enforces nothing for us, so SERVICE is checked here as a
-    worker would, and the time limit becomes the HTTP timeout.
-    """
 
-    def __init__(self, url: str, allowed_services: tuple[str, ...] = (),
-                 base: Path | None = None):
-        from ..remote import remote_store_from_url
-
-        self.remote = remote_store_from_url(url)
-        self.allowed = tuple(allowed_services)
-        self.base = base
-        self._validator: Executor | None = None
-        self._lock = threading.Lock()
-
-    def validate(self, raw: bytes, name: str, syntax: str | None,
-                 timeout: float = 10.0) -> object:
-        """Validation needs no store, but the same isolation: one local worker process."""
-        with self._lock:
-            if self._validator is None:
-                self._validator = Executor(self.base or store.home(), workers=1)
-        return self._validator.validate(raw, name, syntax, timeout)
-
-    def execute(
-        self,
-        sparql: str,
-        select_format: str | None,
-        graph_format: str | None,
-        default_graphs: list[str] | tuple[str, ...] = (),
-        named_graphs: list[str] | tuple[str, ...] = (),
-        row_limit: int | None = None,
-        timeout: float = 10.0,
-    ) -> QueryOutput:
-        """Run one query on the server; the contract of :meth:`Executor.execute`."""
-        check_services(sparql, self.allowed)
-        try:
-            out = self.remote.query(
-                sparql,
-                select_format=select_format or next(iter(store.SELECT_FORMATS)),
-                graph_format=graph_format or next(iter(store.GRAPH_FORMATS)),
-                default_graphs=list(default_graphs) or None,
-                named_graphs=list(named_graphs) or None,
-                row_limit=row_limit,
-                timeout=timeout,
-            )
-        except store.StoreUnavailable as exc:
-            raise RemoteUnavailable(str(exc)) from None
-        kind = "graph" if out.kind == "graph" else "select"
-        if (graph_format if kind == "graph" else select_format) is None:
-            raise NotAcceptable(f"no acceptable format for the results of this {kind} query", kind)
-        return out
-
-    def close(self) -> None:
-        """Stop the validation worker, if one was started (each query is one request)."""
-        with self._lock:
-            if self._validator is not None:
-                self._validator.close()
-                self._validator = None
+def shutdown(app: Flask) -> None:
+    """Stop the app's query workers (they also stop when the process exits)."""
+    with _app_lock:
+        executor = app.extensions.pop(EXTENSION_KEY, None)
+    if executor is not None:
+        executor.close()

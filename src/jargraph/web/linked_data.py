@@ -2,41 +2,36 @@
 
 Every ``https://w3id.org/jargraph/id/{path}`` is answered here at
 ``/id/{path}`` with a 303 to ``/doc/{path}``, the document about the thing.
-That document is HTML, Turtle, N-Triples or JSON-LD, chosen by ``Accept`` or
-by an extension (``/doc/area/southampton.ttl``).
+That document is HTML or RDF in any graph format of :mod:`jargraph.formats`
+(Turtle, N-Triples, RDF/XML, JSON-LD), chosen by ``Accept`` or by an
+extension (``/doc/area/southampton.ttl``); other types get 406.
 
 The description of a thing is: every triple with it as subject (in any
 graph), the labels of what it links to, what links to it, and for
 statements their provenance: the passage they were derived from, its
 document, paragraph number, section and text.
-
-This module also holds the helpers every page uses to read the store; they
-all go through the app's query workers, never the store itself.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, redirect, request
-from rdflib import BNode, Graph, Literal, URIRef
+from flask import Blueprint, Response, redirect
+from rdflib import Graph
 from rdflib.namespace import RDF
-from rdflib.term import Node
 
+from .. import formats
 from ..store import StoreError
-from ..vocab import BASE, ID, JAR, PREFIXES
+from ..terms import MAX_PATH, thing_path
+from ..vocab import ID, JAR
+from .errors import not_found, store_error
+from .negotiation import rdf_response, wanted_format
+from .reading import LABEL_PROPERTIES, construct
+from .things import render_thing
 
 bp = Blueprint("linked_data", __name__)
 
-LABEL_PROPERTIES = (
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://purl.org/dc/terms/title",
-    "http://www.w3.org/2004/02/skos/core#notation",
-)
-"""Properties that name a thing, best first."""
 PROVENANCE_PROPERTIES = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
     "http://purl.org/dc/terms/isPartOf",
@@ -48,115 +43,8 @@ PROVENANCE_PROPERTIES = (
 """What a description says about the passages its statements were derived from."""
 INBOUND_LIMIT = 1000
 """Most links into a thing a description lists."""
-MAX_PATH = 400
-"""Longest ``/id/`` or ``/doc/`` path a thing can have."""
-
-RDF_FORMATS: dict[str, tuple[str, str]] = {
-    "ttl": ("text/turtle", "turtle"),
-    "nt": ("application/n-triples", "nt"),
-    "jsonld": ("application/ld+json", "json-ld"),
-}
-"""Extension -> (media type, rdflib serializer)."""
-_MEDIA_TO_EXT = {media: ext for ext, (media, _) in RDF_FORMATS.items()}
-_EXTENSIONS = {**{ext: ext for ext in RDF_FORMATS}, "json": "jsonld", "html": "html"}
-_SEGMENT = r"[A-Za-z0-9][A-Za-z0-9._~-]*"
-_VALID_PATH = re.compile(rf"{_SEGMENT}(?:/{_SEGMENT})*")
+_EXTENSIONS = {f.extension: f.name for f in formats.GRAPHS} | {"json": "jsonld", "html": "html"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-# ---------------------------------------------------------------- reading the store
-
-
-def execute(sparql: str, *, select: bool = True) -> bytes:
-    """Run one query through the app's query workers; raises StoreError subclasses."""
-    from . import get_executor
-
-    out = get_executor().execute(
-        sparql,
-        "application/sparql-results+json" if select else None,
-        None if select else "application/n-triples",
-        timeout=float(current_app.config["QUERY_TIMEOUT"]),
-    )
-    return out.body
-
-
-def select(sparql: str) -> list[dict[str, Node]]:
-    """The rows of a SELECT query, each a dict of variable -> rdflib term."""
-    data = json.loads(execute(sparql))
-    return [
-        {name: json_term(value) for name, value in binding.items()}
-        for binding in data["results"]["bindings"]
-    ]
-
-
-def construct(sparql: str) -> Graph:
-    """The answer to a CONSTRUCT query, as an rdflib graph with our prefixes bound."""
-    graph = bind_prefixes(Graph())
-    body = execute(sparql, select=False)
-    if body.strip():
-        graph.parse(data=body.decode("utf-8"), format="nt")
-    return graph
-
-
-def json_term(value: dict) -> Node:
-    """One term of SPARQL 1.1 JSON results as an rdflib term."""
-    kind = value.get("type")
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    lang = value.get("xml:lang")
-    datatype = value.get("datatype")
-    return Literal(value["value"], lang=lang, datatype=URIRef(datatype) if datatype else None)
-
-
-def bind_prefixes(graph: Graph) -> Graph:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    return graph
-
-
-def sparql_prefixes() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-
-# ---------------------------------------------------------------- IRIs and paths
-
-
-def thing_path(path: str) -> str | None:
-    """The path of a thing (``area/southampton``) if it is well formed, else None."""
-    if len(path) > MAX_PATH or not _VALID_PATH.fullmatch(path):
-        return None
-    return path
-
-
-def href(iri: str) -> str | None:
-    """Where on this site an IRI is described; external IRIs link to themselves."""
-    if iri.startswith(str(ID)):
-        rest = iri[len(str(ID)):]
-        return "/doc/" + quote(rest, safe="/") if thing_path(rest) else None
-    if iri == BASE + "def" or iri == str(JAR):
-        return "/def"
-    if iri.startswith(str(JAR)):
-        return "/def/" + quote(iri[len(str(JAR)):], safe="")
-    if iri.startswith(BASE + "graph/"):
-        return None
-    if iri.startswith(("http://", "https://")):
-        return iri
-    return None
-
-
-def curie(iri: str) -> str:
-    """``jar:Judgement`` for an IRI in a known namespace, else the IRI."""
-    best = ""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
-            best = prefix
-    if best:
-        local = iri[len(PREFIXES[best]):]
-        if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", local) or not local:
-            return f"{best}:{local}"
-    return iri
 
 
 # ---------------------------------------------------------------- describing a thing
@@ -193,15 +81,6 @@ def describe(iri: str) -> Graph:
     return construct(describe_query(iri))
 
 
-def serialize(graph: Graph, ext: str) -> bytes:
-    """The description in one of ``RDF_FORMATS``."""
-    _, name = RDF_FORMATS[ext]
-    if name == "json-ld":
-        context = {p: ns for p, ns in PREFIXES.items()}
-        return graph.serialize(format="json-ld", context=context, auto_compact=True).encode()
-    return graph.serialize(format=name, encoding="utf-8")
-
-
 # ---------------------------------------------------------------- routes
 
 
@@ -218,7 +97,7 @@ def identifier(path: str) -> Response:
 
 @bp.route("/doc/<path:path>")
 def document(path: str) -> Response:
-    """The document about a thing, as HTML, Turtle, N-Triples or JSON-LD."""
+    """The document about a thing, as HTML or RDF (see the module docstring)."""
     ext = None
     stem, dot, suffix = path.rpartition(".")
     if dot and suffix in _EXTENSIONS:
@@ -226,32 +105,22 @@ def document(path: str) -> Response:
     checked = _checked(path)
     if isinstance(checked, Response):
         return checked
-    fmt = ext or _negotiate()
+    fmt = wanted_format(ext)
     iri = str(ID) + checked
     try:
         graph = describe(iri)
     except StoreError as exc:
-        from .pages import store_error
-
         return store_error(exc)
     if len(graph) == 0:
-        return _unknown(checked, fmt)
-    if fmt == "html":
-        from .pages import render_thing
-
-        response = render_thing(iri, graph)
-    else:
-        media, _ = RDF_FORMATS[fmt]
-        response = Response(serialize(graph, fmt), mimetype=media)
-        if media == "text/turtle":
-            response.content_type = "text/turtle; charset=utf-8"
+        return _unknown(checked, fmt is None)
+    response = render_thing(iri, graph) if fmt is None else rdf_response(graph, fmt)
+    where = "/doc/" + quote(checked, safe="/")
     if not ext:
         response.headers["Vary"] = "Accept"
-        response.headers["Content-Location"] = f"/doc/{quote(checked, safe='/')}.{fmt}"
+        response.headers["Content-Location"] = f"{where}.{fmt.extension if fmt else 'html'}"
     response.headers["Link"] = ", ".join(
-        f'</doc/{quote(checked, safe="/")}.{e}>; rel="alternate"; type="{m}"'
-        for e, (m, _) in RDF_FORMATS.items()
-    )
+        f'<{where}.{f.extension}>; rel="alternate"; type="{f.media_type}"'
+        for f in formats.GRAPHS)
     return response
 
 
@@ -261,21 +130,8 @@ def bare() -> Response:
     return redirect("/", code=303)
 
 
-def _negotiate() -> str:
-    """``html`` or an ``RDF_FORMATS`` extension, by the request's Accept header."""
-    offers = ["text/html", "application/xhtml+xml", *_MEDIA_TO_EXT, "application/json"]
-    best = request.accept_mimetypes.best_match(offers, default="text/html")
-    if best in _MEDIA_TO_EXT:
-        return _MEDIA_TO_EXT[best]
-    if best == "application/json":
-        return "jsonld"
-    return "html"
-
-
 def _checked(path: str) -> str | Response:
     """The path of a thing, or the 400/404 response for a path that cannot be one."""
-    from .pages import not_found
-
     if _CONTROL.search(path):
         return not_found(path, status=400, reason="The address contains control characters.")
     checked = thing_path(path)
@@ -287,10 +143,8 @@ def _checked(path: str) -> str | Response:
     return checked
 
 
-def _unknown(path: str, fmt: str) -> Response:
-    from .pages import not_found
-
-    if fmt != "html":
+def _unknown(path: str, html: bool) -> Response:
+    if not html:
         return Response(f"nothing is known about <{ID}{path}>\n", status=404,
                         mimetype="text/plain")
     return not_found(path, status=404, reason="Nothing in the dataset has this address.")

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
+from .. import formats
+from ..named_queries import load_library
 from ..store import QuerySyntaxError, StoreError, StoreUnavailable
+from ..terms import Shown, show, show_binding
 from ..vocab import PREFIXES
-from .linked_data import bind_prefixes, curie, href, json_term
+from .executor import current_executor
+from .reading import bind_prefixes
 
 bp = Blueprint("query_page", __name__)
 
@@ -29,27 +32,14 @@ DEFAULT_BODY = """SELECT ?area ?label WHERE {
 }
 ORDER BY ?label
 LIMIT 20"""
-SELECT_DOWNLOADS = (("json", "SPARQL JSON"), ("xml", "SPARQL XML"), ("csv", "CSV"),
-                    ("tsv", "TSV"))
-GRAPH_DOWNLOADS = (("ttl", "Turtle"), ("nt", "N-Triples"), ("rdf", "RDF/XML"),
-                   ("jsonld", "JSON-LD"))
 MAX_QUERY = 100_000
-
-
-@dataclass
-class Cell:
-    text: str
-    link: str | None = None
-    iri: str | None = None
-    note: str = ""
-    sort: str = ""
 
 
 @dataclass
 class Results:
     kind: str
     columns: list[str] = field(default_factory=list)
-    rows: list[list[Cell | None]] = field(default_factory=list)
+    rows: list[list[Shown | None]] = field(default_factory=list)
     boolean: bool | None = None
     truncated: bool = False
     downloads: list[tuple[str, str]] = field(default_factory=list)
@@ -71,8 +61,6 @@ def default_query() -> str:
 def examples() -> list[Example]:
     """The named query library's queries, each ready to load into the editor."""
     try:
-        from ..named_queries import load_library
-
         library = load_library()
     except Exception:  # noqa: BLE001 - the page works without the library
         return []
@@ -118,7 +106,7 @@ def query_page() -> Response:
         line=position[0],
         column=position[1],
         examples=examples(),
-        row_limit=int(current_app.config.get("ROW_LIMIT") or 0),
+        row_limit=current_app.config["SETTINGS"].row_limit,
         prefixes=json.dumps(PREFIXES),
     )
     return Response(body, status=status, mimetype="text/html")
@@ -126,26 +114,22 @@ def query_page() -> Response:
 
 def run(sparql: str) -> Results:
     """Run the query through the query workers and shape the answer as a table."""
-    from . import get_executor
-
-    limit = int(current_app.config.get("ROW_LIMIT") or 0) or None
-    out = get_executor().execute(
-        sparql, "application/sparql-results+json", "application/n-triples",
-        row_limit=limit, timeout=float(current_app.config["QUERY_TIMEOUT"]),
-    )
+    executor = current_executor()
+    out = executor.execute(sparql, formats.SPARQL_JSON.media_type,
+                           formats.N_TRIPLES.media_type, cut=True)
     if out.kind == "graph":
-        results = graph_results(out.body, limit)
-        results.downloads = _downloads(sparql, GRAPH_DOWNLOADS)
+        results = graph_results(out.body, executor.row_limit)
+        results.downloads = _downloads(sparql, formats.GRAPHS)
         return results
     data = json.loads(out.body)
     if "boolean" in data:
         return Results("ask", boolean=bool(data["boolean"]),
-                       downloads=_downloads(sparql, SELECT_DOWNLOADS[:2]))
+                       downloads=_downloads(sparql, formats.RESULTS[:2]))
     columns = list(data["head"].get("vars", []))
-    rows = [[cell(json_term(b[c])) if c in b else None for c in columns]
+    rows = [[show_binding(b[c]) if c in b else None for c in columns]
             for b in data["results"]["bindings"]]
     return Results("select", columns, rows, truncated=out.truncated,
-                   downloads=_downloads(sparql, SELECT_DOWNLOADS))
+                   downloads=_downloads(sparql, formats.RESULTS))
 
 
 def graph_results(body: bytes, limit: int | None) -> Results:
@@ -156,33 +140,10 @@ def graph_results(body: bytes, limit: int | None) -> Results:
     truncated = bool(limit and len(triples) > limit)
     if limit:
         triples = triples[:limit]
-    rows: list[list[Cell | None]] = [[cell(s), cell(p), cell(o)] for s, p, o in triples]
+    rows: list[list[Shown | None]] = [[show(s), show(p), show(o)] for s, p, o in triples]
     return Results("graph", ["subject", "predicate", "object"], rows, truncated=truncated)
 
 
-def cell(term: Node) -> Cell:
-    if isinstance(term, URIRef):
-        iri = str(term)
-        return Cell(curie(iri), href(iri), iri, sort=curie(iri))
-    if isinstance(term, Literal):
-        note = term.language or ""
-        if term.datatype and not str(term.datatype).endswith("#string"):
-            note = curie(str(term.datatype))
-        value = str(term)
-        number = _number(term)
-        return Cell(value, note=note, sort=number if number is not None else value)
-    return Cell(f"_:{term}", sort=str(term))
-
-
-def _number(term: Literal) -> str | None:
-    """A sort key that orders numbers numerically (the script reads it)."""
-    try:
-        float(str(term))
-    except ValueError:
-        return None
-    return str(term) if term.datatype and "XMLSchema#" in str(term.datatype) else None
-
-
-def _downloads(sparql: str, formats: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    return [(label, "/sparql?" + urlencode({"query": sparql, "format": name}))
-            for name, label in formats]
+def _downloads(sparql: str, offered: tuple[formats.Format, ...]) -> list[tuple[str, str]]:
+    return [(f.title, "/sparql?" + urlencode({"query": sparql, "format": f.name}))
+            for f in offered]

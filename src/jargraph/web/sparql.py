@@ -11,13 +11,13 @@
   form; an ``Accept`` that lists only the other family's types gets this
   family's default (JSON, Turtle), as from Fuseki.
 * Read-only: SPARQL Update gets 403. SERVICE gets 403 unless its endpoint is
-  in ``ALLOWED_SERVICES``.
-* Limits: a query that runs past ``QUERY_TIMEOUT`` is stopped and answered
-  503, as Fuseki answers a timed-out query; a query that kills the engine is
-  answered 500 and the server carries on; SELECT results are cut at
-  ``ROW_LIMIT`` rows with ``X-JARGRAPH-Truncated: true``; a body over
-  ``MAX_REQUEST_BYTES`` gets 413 and a GET query string over
-  ``MAX_URL_BYTES`` gets 414.
+  in ``allowed_services``.
+* Limits (see :mod:`jargraph.settings`): a query that runs past ``timeout``
+  is stopped and answered 503, as Fuseki answers a timed-out query; a query
+  that kills the engine is answered 500 and the server carries on; SELECT
+  results are cut at ``row_limit`` rows with ``X-JARGRAPH-Truncated: true``;
+  a body over ``max_request_bytes`` gets 413 and a GET query string over
+  ``max_url_bytes`` gets 414.
 * ``GET /sparql`` without a query returns the SPARQL 1.1 Service Description
   (Turtle or other RDF by ``Accept``, or an HTML page for browsers).
 """
@@ -40,42 +40,26 @@ from werkzeug.exceptions import (
 )
 from werkzeug.exceptions import NotAcceptable as HTTPNotAcceptable
 
-from .. import store
-from . import get_executor
-from .executor import ExecutorBusy, NotAcceptable, QueryCrashed, QueryTimeout, ServiceRefused
+from .. import formats, store
+from ..settings import Settings
+from .executor import (
+    ExecutorBusy,
+    NotAcceptable,
+    QueryCrashed,
+    QueryTimeout,
+    ServiceRefused,
+    current_executor,
+)
 
 bp = Blueprint("sparql", __name__)
 
-SPARQL_JSON, SPARQL_XML, CSV, TSV = store.SELECT_FORMATS
-TURTLE, N_TRIPLES, RDF_XML, JSON_LD = store.GRAPH_FORMATS
-
-SELECT_OFFERS: dict[str, str] = {
-    **{t: t for t in store.SELECT_FORMATS},
-    "application/json": SPARQL_JSON, "application/xml": SPARQL_XML, "text/xml": SPARQL_XML,
-}
+SPARQL_JSON = formats.SPARQL_JSON.media_type
+TURTLE = formats.TURTLE.media_type
+SELECT_OFFERS = {media: f.media_type for media, f in formats.offers("results").items()}
 """Media types a client may ask for SELECT and ASK results -> the type sent (first wins ties)."""
-GRAPH_OFFERS: dict[str, str] = {
-    **{t: t for t in store.GRAPH_FORMATS},
-    "application/x-turtle": TURTLE, "text/plain": N_TRIPLES, "application/xml": RDF_XML,
-    "text/xml": RDF_XML, "application/json": JSON_LD,
-}
+GRAPH_OFFERS = {media: f.media_type for media, f in formats.offers("graph").items()}
 """The same for CONSTRUCT and DESCRIBE results."""
-FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
-    "json": (SPARQL_JSON, JSON_LD), "xml": (SPARQL_XML, RDF_XML),
-    "csv": (CSV, None), "tsv": (TSV, None),
-    "ttl": (None, TURTLE), "turtle": (None, TURTLE), "n3": (None, TURTLE),
-    "nt": (None, N_TRIPLES), "ntriples": (None, N_TRIPLES), "n-triples": (None, N_TRIPLES),
-    "rdf": (None, RDF_XML), "rdfxml": (None, RDF_XML), "rdf+xml": (None, RDF_XML),
-    "jsonld": (None, JSON_LD), "json-ld": (None, JSON_LD),
-}
-"""Values of the ``format`` parameter -> (SELECT/ASK type, CONSTRUCT/DESCRIBE type)."""
-
-FORMATS_NS = "http://www.w3.org/ns/formats/"
-FORMAT_IRIS = {
-    SPARQL_JSON: "SPARQL_Results_JSON", SPARQL_XML: "SPARQL_Results_XML",
-    CSV: "SPARQL_Results_CSV", TSV: "SPARQL_Results_TSV",
-    TURTLE: "Turtle", N_TRIPLES: "N-Triples", RDF_XML: "RDF_XML", JSON_LD: "JSON-LD",
-}
+FORMATS_NS = formats.W3C_FORMATS
 SD = "http://www.w3.org/ns/sparql-service-description#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -83,9 +67,13 @@ DCTERMS = "http://purl.org/dc/terms/"
 READ_ONLY = "this SPARQL endpoint is read-only: SPARQL Update is not accepted"
 
 
+def _settings() -> Settings:
+    return current_app.config["SETTINGS"]
+
+
 @bp.before_request
 def _limit_url() -> None:
-    limit = current_app.config["MAX_URL_BYTES"]
+    limit = _settings().max_url_bytes
     if len(request.query_string) > limit:
         raise RequestURITooLarge(
             f"the query string is longer than {limit} bytes: send the query by POST instead")
@@ -152,12 +140,11 @@ def negotiate(values: MultiDict[str, str]) -> tuple[str | None, str | None]:
     """The best SELECT/ASK type and the best CONSTRUCT/DESCRIBE type for this request."""
     name = values.get("format") or values.get("output")
     if name:
-        key = name.strip().lower()
-        if key in FORMAT_NAMES:
-            return FORMAT_NAMES[key]
-        if key in SELECT_OFFERS or key in GRAPH_OFFERS:
-            return SELECT_OFFERS.get(key), GRAPH_OFFERS.get(key)
-        raise BadRequest(f"unknown format {name!r}: use one of {', '.join(FORMAT_NAMES)}")
+        select, graph = formats.find(name, "results"), formats.find(name, "graph")
+        if select is None and graph is None:
+            raise BadRequest(f"unknown format {name!r}: use one of "
+                             f"{', '.join(formats.names('results', 'graph'))}")
+        return (select.media_type if select else None, graph.media_type if graph else None)
     header = request.headers.get("Accept", "").strip().lower()
     if header in SELECT_OFFERS or header in GRAPH_OFFERS:  # one type, as most clients send
         return SELECT_OFFERS.get(header, SPARQL_JSON), GRAPH_OFFERS.get(header, TURTLE)
@@ -176,8 +163,8 @@ def negotiate(values: MultiDict[str, str]) -> tuple[str | None, str | None]:
 
 
 def _not_acceptable_message(kind: str = "") -> str:
-    select = ", ".join(store.SELECT_FORMATS)
-    graph = ", ".join(store.GRAPH_FORMATS)
+    select = ", ".join(f.media_type for f in formats.RESULTS)
+    graph = ", ".join(f.media_type for f in formats.GRAPHS)
     if kind == "select":
         return f"SELECT and ASK results are available as {select}"
     if kind == "graph":
@@ -187,13 +174,12 @@ def _not_acceptable_message(kind: str = "") -> str:
 
 def run(query: str, select_format: str | None, graph_format: str | None,
         values: MultiDict[str, str]) -> Response:
-    cfg = current_app.config
-    row_limit = cfg["ROW_LIMIT"] if cfg["ROW_LIMIT"] > 0 else None
+    row_limit = _settings().row_cap
     out = execute(
         query, select_format, graph_format,
         default_graphs=graph_iris(values, "default-graph-uri"),
         named_graphs=graph_iris(values, "named-graph-uri"),
-        row_limit=row_limit,
+        cut=True,
     )
     response = Response(out.body, content_type=f"{out.media_type}; charset=utf-8")
     response.headers["Vary"] = "Accept"
@@ -218,17 +204,17 @@ def graph_iris(values: MultiDict[str, str], parameter: str) -> list[str]:
 
 def execute(query: str, select_format: str | None, graph_format: str | None,
             default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-            row_limit: int | None = None) -> store.QueryOutput:
+            *, cut: bool = True) -> store.QueryOutput:
     """Run a query in a worker, turning every failure into an HTTP error with a clear message."""
-    timeout = current_app.config["QUERY_TIMEOUT"]
     try:
-        return get_executor().execute(
+        return current_executor().execute(
             query, select_format, graph_format, default_graphs or [], named_graphs or [],
-            row_limit, timeout)
+            cut=cut)
     except store.QuerySyntaxError as exc:
         raise BadRequest(str(exc)) from None
     except ServiceRefused as exc:
-        raise Forbidden(f"{exc}; allowed endpoints are set with ALLOWED_SERVICES") from None
+        raise Forbidden(f"{exc}; allowed endpoints are set with --allow-service "
+                        "(JARGRAPH_ALLOWED_SERVICES)") from None
     except NotAcceptable as exc:
         raise HTTPNotAcceptable(_not_acceptable_message(exc.kind)) from None
     except QueryTimeout as exc:
@@ -238,8 +224,8 @@ def execute(query: str, select_format: str | None, graph_format: str | None,
         raise ServiceUnavailable(f"{exc}; try again shortly", retry_after=2) from None
     except QueryCrashed as exc:
         raise InternalServerError(str(exc)) from None
-    except store.StoreUnavailable:
-        raise ServiceUnavailable("there is no store yet: run `jargraph build`") from None
+    except store.StoreUnavailable as exc:
+        raise ServiceUnavailable(exc.public, retry_after=2) from None
     except store.StoreError as exc:
         raise InternalServerError(str(exc)) from None
 
@@ -252,7 +238,8 @@ def service_description() -> Response:
     offers = [*GRAPH_OFFERS, "text/html", "application/xhtml+xml"]
     accept = request.accept_mimetypes
     if request.args.get("format"):
-        wanted = FORMAT_NAMES.get(request.args["format"].lower(), (None, None))[1]
+        named = formats.find(request.args["format"], "graph")
+        wanted = named.media_type if named else None
         if wanted is None:
             raise HTTPNotAcceptable(_not_acceptable_message("graph"))
     else:
@@ -264,15 +251,16 @@ def service_description() -> Response:
     graphs = named_graphs()
     if wanted in ("text/html", "application/xhtml+xml"):
         html = render_template_string(
-            _PAGE, endpoint=endpoint_url, graphs=graphs, cfg=current_app.config,
-            select_formats=list(store.SELECT_FORMATS), graph_formats=list(store.GRAPH_FORMATS),
+            _PAGE, endpoint=endpoint_url, graphs=graphs, cfg=_settings(),
+            select_formats=[f.media_type for f in formats.RESULTS],
+            graph_formats=[f.media_type for f in formats.GRAPHS],
             query_page=request.script_root + "/query",
         )
         response = Response(html, content_type="text/html; charset=utf-8")
     else:
         media_type = GRAPH_OFFERS[wanted]
         body = ox.serialize(
-            description(endpoint_url, graphs), format=store.GRAPH_FORMATS[media_type],
+            description(endpoint_url, graphs), format=formats.find(media_type).rdf_format,
             prefixes={"sd": SD, "formats": FORMATS_NS, "dcterms": DCTERMS},
         )
         response = Response(body, content_type=f"{media_type}; charset=utf-8")
@@ -283,9 +271,8 @@ def service_description() -> Response:
 def named_graphs() -> list[str]:
     """The store's named graphs (none when there is no store yet)."""
     try:
-        out = get_executor().execute(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", SPARQL_JSON, TURTLE,
-            timeout=current_app.config["QUERY_TIMEOUT"])
+        out = current_executor().execute(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", SPARQL_JSON, TURTLE)
     except store.StoreError:
         return []
     rows = json.loads(out.body)["results"]["bindings"]
@@ -313,8 +300,8 @@ def description(endpoint_url: str, graphs: list[str]) -> list[ox.Triple]:
         ox.Triple(dataset, sd("defaultGraph"), default_graph),
         ox.Triple(default_graph, a, sd("Graph")),
     ]
-    triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + name))
-                for name in FORMAT_IRIS.values()]
+    triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(f.iri))
+                for f in (*formats.RESULTS, *formats.GRAPHS) if f.iri]
     for graph in graphs:
         node = ox.BlankNode()
         triples += [
@@ -352,10 +339,10 @@ SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea></p>
 <li>SELECT and ASK results: {{ select_formats | join(", ") }}.
 CONSTRUCT and DESCRIBE results: {{ graph_formats | join(", ") }}.
 Choose by <code>Accept</code> or with <code>format</code>.</li>
-<li>A query may run for {{ cfg.QUERY_TIMEOUT }} s; SELECT results stop at
-{{ cfg.ROW_LIMIT }} rows (the header <code>X-JARGRAPH-Truncated</code> says so).</li>
-<li>SPARQL Update is not accepted{% if cfg.ALLOWED_SERVICES %}; SERVICE may call only
-{{ cfg.ALLOWED_SERVICES | join(", ") }}{% else %}; SERVICE is not allowed{% endif %}.</li>
+<li>A query may run for {{ cfg.timeout }} s; SELECT results stop at
+{{ cfg.row_limit }} rows (the header <code>X-JARGRAPH-Truncated</code> says so).</li>
+<li>SPARQL Update is not accepted{% if cfg.allowed_services %}; SERVICE may call only
+{{ cfg.allowed_services | join(", ") }}{% else %}; SERVICE is not allowed{% endif %}.</li>
 </ul>
 <h2>Named graphs ({{ graphs | length }})</h2>
 <ul>

@@ -25,8 +25,7 @@ from werkzeug.formparser import parse_form_data
 
 from .. import validate
 from ..vocab import ID
-from . import get_executor
-from .executor import ExecutorBusy, QueryCrashed, QueryTimeout
+from .executor import ExecutorBusy, QueryCrashed, QueryTimeout, current_executor
 
 bp = Blueprint("validation", __name__)
 
@@ -110,8 +109,7 @@ def check() -> Response:
         return _answer(Outcome("input", error=validate.EncodingError(
             "input", None, None, str(exc))), status=400, text="", syntax="")
     try:
-        outcome = get_executor().validate(raw, name, syntax,
-                                          timeout=current_app.config["QUERY_TIMEOUT"])
+        outcome = current_executor().call("validation", run, raw, name, syntax)
     except (QueryTimeout, QueryCrashed, ExecutorBusy) as exc:
         stopped = validate.EncodingError(
             name, None, None, f"{exc}; validate a large encoding with `jargraph validate`")

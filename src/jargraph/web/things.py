@@ -1,38 +1,29 @@
-"""HTML pages: the home page and the page about each thing.
+"""The page about one thing: its facts, where they come from, and what relates to it.
 
 A thing's page shows its facts (every IRI a link to the page about it), the
 provenance of each statement (document, paragraph and the quoted words),
 what links to it, and what matters for its kind: the judgements, findings
 and recommendations of a review; the grades of an area beside the national
-distribution, as a chart drawn on the server in SVG; the judgements given a
-grade or made in a judgement area.
+distribution; the judgements given a grade or made in a judgement area.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from flask import Blueprint, Response, render_template
+from flask import Response, render_template
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
+from .. import formats
 from ..ontology import superclasses
-from ..store import StoreError, StoreUnavailable
-from ..vocab import GRADES, ID, JAR
-from .linked_data import (
-    LABEL_PROPERTIES,
-    RDF_FORMATS,
-    curie,
-    href,
-    select,
-    sparql_prefixes,
-)
-from .ontology_docs import term_label
-
-bp = Blueprint("pages", __name__)
+from ..terms import Shown, href, short_iri, show, show_iri
+from ..vocab import ID, JAR
+from .charts import AreaGrade, Chart, area_chart, national_chart
+from .ontology_docs import term_label, vocabulary
+from .reading import LABEL_PROPERTIES, select, sparql_prefixes
 
 KIND_CLASSES: tuple[tuple[str, str], ...] = (
     ("area", str(JAR.Area)),
@@ -76,17 +67,6 @@ RELATED_LIMIT = 2000
 
 
 @dataclass
-class Value:
-    """An RDF term as shown: its label or text, and where it links."""
-
-    text: str
-    iri: str | None = None
-    link: str | None = None
-    note: str = ""
-    long: bool = False
-
-
-@dataclass
 class Passage:
     """Where a statement was read: the passage, its document, paragraph, section, words."""
 
@@ -95,7 +75,7 @@ class Passage:
     paragraph: str | None = None
     section: str | None = None
     text: str | None = None
-    document: Value | None = None
+    document: Shown | None = None
     line: str | None = None
 
 
@@ -109,13 +89,13 @@ class Item:
     types: list[str]
     label: str
     text: str | None = None
-    grade: Value | None = None
+    grade: Shown | None = None
     grade_n: int | None = None
-    judgement_area: Value | None = None
+    judgement_area: Shown | None = None
     judgement_area_order: str = ""
-    review: Value | None = None
-    area: Value | None = None
-    timeframe: Value | None = None
+    review: Shown | None = None
+    area: Shown | None = None
+    timeframe: Shown | None = None
     scope: str | None = None
     quotation: str | None = None
     year: str | None = None
@@ -126,17 +106,7 @@ class Item:
         return self.judgement_area.text if self.judgement_area else "General"
 
 
-# ---------------------------------------------------------------- template helpers
-
-
-@bp.app_template_filter("href")
-def _href_filter(iri: str) -> str | None:
-    return href(str(iri))
-
-
-@bp.app_context_processor
-def _globals() -> dict:
-    return {"curie": curie, "kind_names": KIND_NAMES}
+# ---------------------------------------------------------------- labels
 
 
 def label_of(graph: Graph, node: Node) -> str:
@@ -174,9 +144,7 @@ def thing_label(graph: Graph, node: URIRef, kind: str) -> str:
 
 
 def fallback_label(iri: str) -> str:
-    if iri.startswith(str(ID)):
-        return iri[len(str(ID)):]
-    return curie(iri)
+    return short_iri(iri)
 
 
 def shorten(text: str, length: int = 120) -> str:
@@ -184,15 +152,11 @@ def shorten(text: str, length: int = 120) -> str:
     return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
-def value_of(graph: Graph, node: Node) -> Value:
+def value_of(graph: Graph, node: Node) -> Shown:
+    """A term of a description as shown, an IRI by its label in the description."""
     if isinstance(node, URIRef):
-        return Value(label_of(graph, node), str(node), href(str(node)))
-    if isinstance(node, Literal):
-        note = node.language or ""
-        if node.datatype and node.datatype != XSD.string:
-            note = curie(str(node.datatype))
-        return Value(str(node), note=note, long=len(str(node)) > 120)
-    return Value("(a blank node)")
+        return show(node, label_of(graph, node))
+    return show(node)
 
 
 def kind_of(types: list[str]) -> str:
@@ -208,13 +172,11 @@ def kind_of(types: list[str]) -> str:
 
 def classes_under(cls: str) -> list[str]:
     """Every class the ontology puts under ``cls`` (and ``cls`` itself)."""
-    from .ontology_docs import vocabulary
-
     return sorted(t.iri for t in vocabulary().terms.values()
                   if t.kind == "class" and cls in superclasses(t.iri)) or [cls]
 
 
-# ---------------------------------------------------------------- a thing's page
+# ---------------------------------------------------------------- the page
 
 
 def render_thing(iri: str, graph: Graph) -> Response:
@@ -232,7 +194,7 @@ def render_thing(iri: str, graph: Graph) -> Response:
             covered.add(prop)
     charts: list[Chart] = []
     if kind == "area":
-        charts = [c for c in [area_chart(label, related)] if c]
+        charts = [c for c in [area_chart(label, area_grades(related))] if c]
     elif kind == "judgement-area":
         charts = national_chart([iri])
     elif kind == "distribution":
@@ -253,26 +215,26 @@ def render_thing(iri: str, graph: Graph) -> Response:
         groups=group_items(related),
         related_heading=RELATED[kind][1] if kind in RELATED else "",
         charts=charts,
-        formats=[(ext, media) for ext, (media, _) in RDF_FORMATS.items()],
+        formats=[(f.extension, f.media_type, f.title) for f in formats.GRAPHS],
     )
     return Response(body, mimetype="text/html")
 
 
-def facts(graph: Graph, node: URIRef) -> list[tuple[Value, list[Value]]]:
+def facts(graph: Graph, node: URIRef) -> list[tuple[Shown, list[Shown]]]:
     """Every property of the thing but its type, with its values, in a stable order."""
-    by_property: dict[URIRef, list[Value]] = defaultdict(list)
+    by_property: dict[URIRef, list[Shown]] = defaultdict(list)
     for prop, obj in graph.predicate_objects(node):
         if prop != RDF.type:
             by_property[prop].append(value_of(graph, obj))  # type: ignore[arg-type]
     out = []
     for prop in sorted(by_property, key=lambda p: (property_label(p).lower(), str(p))):
         values = sorted(by_property[prop], key=lambda v: (v.text, v.iri or ""))
-        out.append((Value(property_label(prop), str(prop), href(str(prop))), values))
+        out.append((show_iri(str(prop), property_label(prop)), values))
     return out
 
 
 def property_label(prop: Node) -> str:
-    return term_label(str(prop)) or curie(str(prop))
+    return term_label(str(prop)) or short_iri(str(prop))
 
 
 def provenance(graph: Graph, node: URIRef) -> list[Passage]:
@@ -298,16 +260,16 @@ def _text(node: Node | None) -> str | None:
     return None if node is None else str(node)
 
 
-def inbound(graph: Graph, node: URIRef, covered: set[str]) -> list[tuple[Value, list[Value]]]:
+def inbound(graph: Graph, node: URIRef, covered: set[str]) -> list[tuple[Shown, list[Shown]]]:
     """What links to the thing, by property (leaving out what a section already lists)."""
-    by_property: dict[Node, list[Value]] = defaultdict(list)
+    by_property: dict[Node, list[Shown]] = defaultdict(list)
     for subject, prop in graph.subject_predicates(node):
         if str(prop) not in covered and subject != node:
             by_property[prop].append(value_of(graph, subject))
     out = []
     for prop in sorted(by_property, key=lambda p: (property_label(p).lower(), str(p))):
         values = sorted(by_property[prop], key=lambda v: (v.text, v.iri or ""))
-        out.append((Value(property_label(prop), str(prop), href(str(prop))), values))
+        out.append((show_iri(str(prop), property_label(prop)), values))
     return out
 
 
@@ -360,7 +322,7 @@ def related_items(pattern: str) -> list[Item]:
                 iri=str(row["pa"]), link=href(str(row["pa"])),
                 paragraph=_str(row.get("paragraph")), section=_str(row.get("section")),
                 text=_str(row.get("passageText")),
-                document=_value(row, "document", "documentTitle") or Value("(document unknown)"),
+                document=_value(row, "document", "documentTitle") or Shown("(document unknown)"),
             ))
     for item in items.values():
         item.passages.sort(key=lambda p: p.iri)
@@ -371,13 +333,12 @@ def _str(node: Node | None) -> str | None:
     return None if node is None else str(node)
 
 
-def _value(row: dict[str, Node], key: str, label_key: str) -> Value | None:
+def _value(row: dict[str, Node], key: str, label_key: str) -> Shown | None:
     node = row.get(key)
     if node is None:
         return None
     label = row.get(label_key)
-    return Value(str(label) if label is not None else fallback_label(str(node)), str(node),
-                 href(str(node)))
+    return show_iri(str(node), str(label) if label is not None else None)
 
 
 def _item(row: dict[str, Node]) -> Item:
@@ -394,7 +355,7 @@ def _item(row: dict[str, Node]) -> Item:
     label = label or fallback_label(iri)
     return Item(
         iri=iri, link=href(iri), kind=kind,
-        types=[term_label(t) or curie(t) for t in types],
+        types=[term_label(t) or short_iri(t) for t in types],
         label=label, text=text,
         grade=_value(row, "grade", "gradeLabel"),
         grade_n=int(grade_n) if isinstance(grade_n, Literal) and str(grade_n).isdigit() else None,
@@ -424,256 +385,11 @@ def group_items(items: list[Item]) -> list[tuple[str, list[Item]]]:
     return [(names[k], groups[k]) for k in order if groups.get(k)]
 
 
-# ---------------------------------------------------------------- home page
 
 
-@bp.route("/")
-def home() -> Response:
-    """What the dataset is, its counts, the national distribution and every area."""
-    try:
-        counts = dataset_counts()
-        areas = all_areas()
-        charts = national_chart(None)
-    except StoreError as exc:
-        return store_error(exc)
-    body = render_template("home.html", title="Joint Area Reviews of children's services",
-                           counts=counts, areas=areas, charts=charts)
-    return Response(body, mimetype="text/html")
-
-
-def _values(classes: list[str]) -> str:
-    return " ".join(f"<{c}>" for c in classes)
-
-
-def dataset_counts() -> list[tuple[str, int]]:
-    """How many reviews, areas, judgements, findings and recommendations there are."""
-    reviews = _values(classes_under(str(JAR.Review)))
-    findings = _values(classes_under(str(JAR.Finding)))
-    query = sparql_prefixes() + f"""
-SELECT ?reviews ?areas ?judgements ?findings ?recommendations WHERE {{
-  {{ SELECT (COUNT(DISTINCT ?r) AS ?reviews) WHERE {{ VALUES ?c {{ {reviews} }} ?r a ?c }} }}
-  {{ SELECT (COUNT(DISTINCT ?a) AS ?areas) WHERE {{
-       VALUES ?c {{ {reviews} }} ?r a ?c ; jar:area ?a }} }}
-  {{ SELECT (COUNT(DISTINCT ?j) AS ?judgements) WHERE {{ ?j a jar:Judgement }} }}
-  {{ SELECT (COUNT(DISTINCT ?f) AS ?findings) WHERE {{ VALUES ?c {{ {findings} }} ?f a ?c }} }}
-  {{ SELECT (COUNT(DISTINCT ?m) AS ?recommendations) WHERE {{ ?m a jar:Recommendation }} }}
-}}"""
-    rows = select(query)
-    row = rows[0] if rows else {}
-    names = ("reviews", "areas", "judgements", "findings", "recommendations")
-    return [(name, int(row.get(name, 0))) for name in names]  # type: ignore[call-overload]
-
-
-@dataclass
-class AreaLink:
-    iri: str
-    link: str | None
-    label: str
-    reviews: int
-
-
-def all_areas() -> list[AreaLink]:
-    """Every area, with how many reviews the dataset holds of it."""
-    reviews = _values(classes_under(str(JAR.Review)))
-    query = sparql_prefixes() + f"""
-SELECT ?a (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?r) AS ?reviews) WHERE {{
-  ?a a jar:Area .
-  OPTIONAL {{ ?a skos:prefLabel|rdfs:label ?l }}
-  OPTIONAL {{ VALUES ?c {{ {reviews} }} ?r jar:area ?a ; a ?c }}
-}} GROUP BY ?a"""
-    out = []
-    for row in select(query):
-        iri = str(row["a"])
-        label = _str(row.get("label")) or fallback_label(iri)
-        out.append(AreaLink(iri, href(iri), label, int(row.get("reviews", 0))))  # type: ignore[call-overload]
-    return sorted(out, key=lambda a: a.label.lower())
-
-
-# ---------------------------------------------------------------- errors
-
-
-def not_found(path: str, *, status: int = 404, reason: str = "") -> Response:
-    """The page for an address that names nothing: what went wrong and where to go."""
-    body = render_template("not_found.html", title="Not found" if status == 404 else "Bad address",
-                           path=path[:200], reason=reason, status=status)
-    return Response(body, status=status, mimetype="text/html")
-
-
-def store_error(exc: StoreError) -> Response:
-    """A page for when the store cannot answer: no build yet, busy, or too slow."""
-    if isinstance(exc, StoreUnavailable):
-        message = "The dataset has not been built on this server yet."
-    else:
-        message = str(exc).splitlines()[0] if str(exc) else "The store could not answer."
-    body = render_template("store_error.html", title="Data unavailable", message=message)
-    return Response(body, status=503, mimetype="text/html")
-
-
-# ---------------------------------------------------------------- charts (inline SVG)
-
-CHART_WIDTH = 720
-LABEL_WIDTH = 230
-BAR_X = 240
-BAR_WIDTH = 340
-NOTE_X = 592
-ROW_HEIGHT = 44
-BAR_HEIGHT = 24
-TOP = 44
-
-
-@dataclass
-class Segment:
-    x: float
-    width: float
-    grade: int
-    count: int
-    percent: int
-    tip: str
-    show_count: bool
-
-
-@dataclass
-class ChartRow:
-    y: float
-    lines: list[str]
-    link: str | None
-    segments: list[Segment]
-    mark: Segment | None = None
-    note: str = ""
-    tip: str = ""
-
-
-@dataclass
-class Chart:
-    """A horizontal stacked bar per judgement area, drawn by the template as SVG."""
-
-    id: str
-    title: str
-    description: str
-    rows: list[ChartRow]
-    height: float
-    sources: list[Value]
-    legend: list[tuple[float, int, str]]
-    width: int = CHART_WIDTH
-
-
-@dataclass
-class Distribution:
-    """One grade distribution's counts for one judgement area."""
-
-    dataset: Value
-    total: int | None
-    judgement_area: Value
-    order: str
-    counts: dict[int, int] = field(default_factory=dict)
-    grade_labels: dict[int, str] = field(default_factory=dict)
-
-
-def distributions(judgement_areas: list[str] | None = None,
-                  dataset: str | None = None) -> list[Distribution]:
-    """National grade counts, per data set and judgement area."""
-    values = ""
-    if judgement_areas:
-        values += "VALUES ?ja { " + " ".join(f"<{j}>" for j in judgement_areas) + " }\n"
-    if dataset:
-        values += f"VALUES ?ds {{ <{dataset}> }}\n"
-    query = sparql_prefixes() + f"""
-SELECT ?ds ?dsl ?total ?ja ?jal ?jan ?g ?gn ?gl ?n WHERE {{
-  {values}
-  ?o qb:dataSet ?ds ; jar:judgementArea ?ja ; jar:grade ?g ; jar:numberOfAreas ?n .
-  ?g skos:notation ?gn .
-  OPTIONAL {{ ?ds rdfs:label|dcterms:title ?dsl }}
-  OPTIONAL {{ ?ds jar:totalReviews ?total }}
-  OPTIONAL {{ ?ja skos:prefLabel|dcterms:title ?jal }}
-  OPTIONAL {{ ?ja skos:notation ?jan }}
-  OPTIONAL {{ ?g skos:prefLabel ?gl }}
-}}"""
-    found: dict[tuple[str, str], Distribution] = {}
-    for row in select(query):
-        key = (str(row["ds"]), str(row["ja"]))
-        dist = found.get(key)
-        if dist is None:
-            total = row.get("total")
-            dist = found[key] = Distribution(
-                dataset=_value(row, "ds", "dsl") or Value(key[0]),
-                total=_int(total),
-                judgement_area=_value(row, "ja", "jal") or Value(key[1]),
-                order=str(row.get("jan", "")).zfill(4),
-            )
-        grade = _int(row.get("gn"))
-        if grade in GRADES:
-            dist.counts[grade] = _int(row.get("n")) or 0
-            label = row.get("gl")
-            dist.grade_labels[grade] = str(label) if label else GRADES[grade].capitalize()
-    return sorted(found.values(), key=lambda d: (d.dataset.text, d.order, d.judgement_area.text))
-
-
-def _int(node: Node | None) -> int | None:
-    try:
-        return int(str(node)) if node is not None else None
-    except ValueError:
-        return None
-
-
-def grade_name(grade: int) -> str:
-    return GRADES[grade].capitalize()
-
-
-def _row(dist: Distribution, y: float, mark: int | None = None, note: str = "",
-         label: str | None = None) -> ChartRow:
-    total = sum(dist.counts.values()) or 1
-    x = float(BAR_X)
-    segments = []
-    name = label or dist.judgement_area.text
-    for grade in sorted(GRADES):
-        count = dist.counts.get(grade, 0)
-        width = BAR_WIDTH * count / total
-        percent = round(100 * count / total)
-        grade_label = dist.grade_labels.get(grade, grade_name(grade))
-        tip = f"{name}: {grade_label.lower()} in {count} of {total} areas ({percent}%)"
-        segments.append(Segment(round(x, 1), round(width, 1), grade, count, percent, tip,
-                                width >= 22))
-        x += width
-    marked = None
-    if mark is not None:
-        seg = next(s for s in segments if s.grade == mark)
-        marked = Segment(seg.x if seg.width >= 4 else seg.x - 2, max(seg.width, 4.0), mark,
-                         seg.count, seg.percent, seg.tip, False)
-    return ChartRow(y=y, lines=textwrap.wrap(name, 34)[:3] or [name], link=dist.judgement_area.link,
-                    segments=segments, mark=marked, note=note,
-                    tip=f"{name}: {total} areas counted")
-
-
-def _legend() -> list[tuple[float, int, str]]:
-    return [(BAR_X + i * 105.0, grade, grade_name(grade))
-            for i, grade in enumerate(sorted(GRADES))]
-
-
-def national_chart(judgement_areas: list[str] | None,
-                   dataset: str | None = None) -> list[Chart]:
-    """One chart per national grade distribution (for the judgement areas given)."""
-    by_dataset: dict[str, list[Distribution]] = defaultdict(list)
-    for dist in distributions(judgement_areas, dataset):
-        by_dataset[dist.dataset.iri or ""].append(dist)
-    charts = []
-    for number, dists in enumerate(by_dataset.values(), start=1):
-        rows = [_row(d, TOP + i * ROW_HEIGHT) for i, d in enumerate(dists)]
-        source = dists[0].dataset
-        total = dists[0].total
-        counted = f" ({total} reviews)" if total else ""
-        charts.append(Chart(
-            id=f"national-{number}",
-            title=f"{source.text}{counted}",
-            description="For each judgement area, how many areas were given each grade, "
-                        "from inadequate (left) to outstanding (right).",
-            rows=rows, height=TOP + len(rows) * ROW_HEIGHT + 8, sources=[source],
-            legend=_legend(),
-        ))
-    return charts
-
-
-def area_chart(area_label: str, items: list[Item]) -> Chart | None:
-    """The area's grades beside the national distribution for the same judgement areas."""
+def area_grades(items: list[Item]) -> dict[str, AreaGrade]:
+    """An area's grade per judgement area, from its judgements (the local services'
+    grade where a review gave both that and the council's)."""
     grades: dict[str, Item] = {}
     for item in items:
         if item.kind != "judgement" or item.grade_n is None or item.judgement_area is None:
@@ -682,28 +398,5 @@ def area_chart(area_label: str, items: list[Item]) -> Chart | None:
         council = bool(item.scope and not item.scope.endswith("local-services-overall"))
         if key not in grades or not council:
             grades[key] = item
-    if not grades:
-        return None
-    best: dict[str, Distribution] = {}
-    for dist in distributions(sorted(grades)):
-        key = dist.judgement_area.iri or ""
-        if key not in best or sum(dist.counts.values()) > sum(best[key].counts.values()):
-            best[key] = dist
-    if not best:
-        return None
-    ordered = sorted(best.values(), key=lambda d: (d.order, d.judgement_area.text))
-    rows = []
-    for i, dist in enumerate(ordered):
-        item = grades[dist.judgement_area.iri or ""]
-        grade = item.grade_n or 0
-        note = f"{item.grade.text if item.grade else grade_name(grade)} ({grade})"
-        rows.append(_row(dist, TOP + i * ROW_HEIGHT, mark=grade, note=note))
-    sources = list({d.dataset.iri: d.dataset for d in ordered}.values())
-    return Chart(
-        id="area-chart",
-        title=f"Grades for {area_label} beside the national distribution",
-        description=f"For each judgement area, the bar shows how many areas nationally were "
-                    f"given each grade; the outlined part and the text on the right give "
-                    f"{area_label}'s own grade.",
-        rows=rows, height=TOP + len(rows) * ROW_HEIGHT + 8, sources=sources, legend=_legend(),
-    )
+    return {key: AreaGrade(item.grade_n or 0, item.grade.text if item.grade else "")
+            for key, item in grades.items()}

@@ -54,68 +54,43 @@ back empty is asked again with every named graph given as the default graph.
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
-import os
 import re
-import socket
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import pyoxigraph as ox
 
-from . import store
-from .store import QueryOutput, StoreError, StoreUnavailable
+from .. import formats
+from ..settings import BY_NAME
+from ..vocab import GRAPH
+from . import http
+from .errors import StoreError, StoreUnavailable
+from .http import Reply, passwords_for, without_credentials
+from .results import QueryOutput, graph_writer, serialise_results
+from .syntax import locate_syntax_error, syntax_error
 
 log = logging.getLogger(__name__)
 
-ENV_USER = "JARGRAPH_STORE_USER"
-ENV_PASSWORD = "JARGRAPH_STORE_PASSWORD"
-ENV_UPDATE_URL = "JARGRAPH_STORE_UPDATE_URL"
-ENV_GSP_URL = "JARGRAPH_STORE_GSP_URL"
+ENV_USER = BY_NAME["store_user"].env
+ENV_PASSWORD = BY_NAME["store_password"].env
+ENV_UPDATE_URL = BY_NAME["store_update_url"].env
+ENV_GSP_URL = BY_NAME["store_gsp_url"].env
 
 DEFAULT_TIMEOUT = 60.0
 UPDATE_CHUNK = 2000
 """Triples per SPARQL Update request when a graph is written without the Graph Store Protocol."""
-PREAUTH_BYTES = 16 * 1024
-"""Request bodies at least this large go with the credentials in the first request."""
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
-_RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-}
-_GRAPH_TYPES = {**store.GRAPH_FORMATS, "text/plain": ox.RdfFormat.N_TRIPLES}
 _NO_GSP = {404, 405, 501}
 """Statuses with which a server says it has no Graph Store endpoint at that URL."""
 
 
 class StoreAuthError(StoreError):
     """The server refused the credentials (or asked for some and got none)."""
-
-
-@dataclass
-class Reply:
-    """One HTTP answer, whatever its status."""
-
-    status: int
-    content_type: str
-    body: bytes
-
-    @property
-    def ok(self) -> bool:
-        return 200 <= self.status < 300
-
-    def text(self, limit: int = 500) -> str:
-        """The server's message, without Virtuoso's echo of the query."""
-        text = self.body.decode("utf-8", "replace").split("\n\nSPARQL query:", 1)[0].strip()
-        return text[:limit] + ("..." if len(text) > limit else "")
 
 
 class RemoteStore:
@@ -133,18 +108,25 @@ class RemoteStore:
         graph_store_url: str | None = None,
         auth: tuple[str, str] | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        prefixes: dict[str, str] | None = None,
     ):
         self.query_url = query_url
+        self.prefixes = prefixes
         self.update_url = update_url or query_url
         self.graph_store_url = graph_store_url
         self.user = auth[0] if auth else None
         self.timeout = timeout
         urls = [u for u in (query_url, update_url, graph_store_url) if u]
-        self._passwords = _passwords(auth, urls)
+        self._passwords = passwords_for(auth, urls)
         self._has_gsp = graph_store_url is not None
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
+
+    @property
+    def location(self) -> str:
+        """The query URL, without credentials: fit to print."""
+        return self.query_url
 
     # -- reading ---------------------------------------------------------------
 
@@ -153,8 +135,8 @@ class RemoteStore:
         sparql: str,
         select_format: str = "application/sparql-results+json",
         graph_format: str = "text/turtle",
-        default_graphs: list[str] | None = None,
-        named_graphs: list[str] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
         row_limit: int | None = None,
         timeout: float | None = None,
     ) -> QueryOutput:
@@ -163,21 +145,23 @@ class RemoteStore:
         With no ``default_graphs`` the server's default graph is used, which
         should be the union of all graphs (see the module docstring).
         """
-        rdf_format = store.GRAPH_FORMATS[graph_format]
+        rdf_format = graph_writer(graph_format)
+        sparql = with_prefixes(sparql, self.prefixes)
         form = query_form(sparql)
         params = [("query", sparql)]
         params += [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         reply = self._post(self.query_url, params, _accept(form), timeout)
         if reply.status == 400:
-            raise store.locate_syntax_error(Exception(reply.text()), sparql) from None
+            raise locate_syntax_error(Exception(reply.text()), sparql) from None
         self._check(reply, self.query_url, "query")
-        kind = _media_type(reply.content_type)
-        if kind in _RESULT_TYPES:
-            parsed = self._parse_results(reply, _RESULT_TYPES[kind], form)
-            return store.serialise_results(parsed, select_format, row_limit)
-        if kind in _GRAPH_TYPES:
-            triples = self._parse_graph(reply, _GRAPH_TYPES[kind])
+        kind = reply.content_type.split(";", 1)[0].strip().lower()
+        answer = formats.by_media_type(kind, "results", "graph")
+        if answer is not None and answer.family == "results":
+            parsed = self._parse_results(reply, answer.results_format, form)
+            return serialise_results(parsed, select_format, row_limit)
+        if answer is not None:
+            triples = self._parse_graph(reply, answer.rdf_format)
             if not triples and form == "describe" and not default_graphs:
                 names = self.graph_names()  # Virtuoso describes nothing from the union
                 if names:
@@ -208,7 +192,7 @@ class RemoteStore:
         """Run one SPARQL Update request."""
         reply = self._post(self.update_url, [("update", sparql)], "*/*", timeout)
         if reply.status == 400:
-            raise store.syntax_error(Exception(reply.text()), sparql) from None
+            raise syntax_error(Exception(reply.text()), sparql) from None
         self._check(reply, self.update_url, "update", writing=True)
 
     def replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
@@ -248,6 +232,29 @@ class RemoteStore:
         # A 404 may mean no such graph or no such endpoint; DROP SILENT is right for both.
         self.update(f"DROP SILENT GRAPH <{iri}>")
 
+    def prepare_load(self) -> None:
+        """Fail before a build starts if the server does not answer."""
+        self.ping()
+
+    def load_build(self, folder: Path) -> int:
+        """Replace each named graph of a build with its triples here; returns how many.
+
+        The N-Triples come from the built store, so the server holds exactly the
+        same (skolemised) triples, and each graph goes in one request, so it is
+        replaced at once. Graphs of an earlier build that this one no longer has
+        are dropped, so a re-build leaves the server as the store is.
+        """
+        built = ox.Store.read_only(str(folder / "oxigraph"))
+        names = sorted(g.value for g in built.named_graphs() if isinstance(g, ox.NamedNode))
+        for name in names:
+            data = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+            self.replace_graph(name, data or b"")
+        namespace = str(GRAPH)
+        for stale in set(self.graph_names()) - set(names):
+            if stale.startswith(namespace):
+                self.drop_graph(stale)
+        return len(names)
+
     # -- HTTP --------------------------------------------------------------------
 
     def _post(
@@ -260,73 +267,9 @@ class RemoteStore:
         }
         return self._send("POST", url, urlencode(params).encode(), headers, timeout)
 
-    def _send(
-        self,
-        method: str,
-        url: str,
-        body: bytes | None,
-        headers: dict[str, str],
-        timeout: float | None,
-    ) -> Reply:
-        """One request; any HTTP status comes back, network failures raise StoreUnavailable."""
-        request = urllib.request.Request(url, data=body, headers=headers, method=method)
-        wait = timeout or self.timeout
-        opener = _opener(self._passwords)
-        if body is not None and len(body) >= PREAUTH_BYTES:
-            refused = self._preauthorise(request, wait)
-            if refused is not None:
-                return refused
-            if request.has_header("Authorization"):
-                opener = urllib.request.build_opener()  # a refusal comes back, not resent
-        try:
-            with opener.open(request, timeout=wait) as response:
-                return Reply(response.status, response.headers.get("Content-Type", ""),
-                             response.read())
-        except urllib.error.HTTPError as exc:
-            content = exc.read() if exc.fp is not None else b""
-            return Reply(exc.code, exc.headers.get("Content-Type", "") if exc.headers else "",
-                         content)
-        except TimeoutError:
-            raise StoreUnavailable(
-                f"the SPARQL server at {url} did not answer within {wait:g} s; "
-                "is it overloaded, or is the query too expensive?"
-            ) from None
-        except ValueError as exc:  # a malformed URL, or an authentication scheme urllib lacks
-            raise StoreError(f"cannot send a request to {url}: {exc}") from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = _reason(exc)
-            raise StoreUnavailable(
-                f"cannot reach SPARQL server at {url}: {reason}; is it running?"
-            ) from None
-
-    def _preauthorise(self, request: urllib.request.Request, wait: float) -> Reply | None:
-        """Put the answer to the server's authentication challenge in the request up front.
-
-        urllib sends a request without credentials and, on a 401, sends it again
-        with them; Virtuoso answers the 401 and closes the connection before it
-        reads the body, so a large body fails with a broken pipe or a reset. So
-        ``HEAD`` requests on the same URL (they change nothing) fetch the
-        challenge and try the answer, which then goes with the one real request.
-        Returns the server's refusal of the credentials, the body unsent, or None.
-        """
-        if self._passwords is None:
-            return None
-        probe = urllib.request.Request(request.full_url, method="HEAD")
-        challenged = _head(probe, wait)
-        answer = authorizer(self._passwords, challenged.challenges if challenged else [])
-        if answer is None or challenged is None:
-            return None  # no credentials asked for, or none that can be given up front
-        header = answer(probe)
-        if header is None:
-            return None
-        probe.add_unredirected_header("Authorization", header)
-        checked = _head(probe, wait)
-        if checked is not None and checked.reply.status == 401:
-            return checked.reply
-        header = answer(request)
-        if header is not None:
-            request.add_unredirected_header("Authorization", header)
-        return None
+    def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
+              timeout: float | None) -> Reply:
+        return http.send(method, url, body, headers, timeout or self.timeout, self._passwords)
 
     def _check(self, reply: Reply, url: str, what: str, writing: bool = False) -> None:
         """Raise a clear error for a failed request; return for a successful one."""
@@ -387,23 +330,34 @@ class RemoteStore:
             raise StoreError(f"cannot read the RDF from {self.query_url}: {exc}") from None
 
 
-def remote_store_from_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> RemoteStore:
-    """A :class:`RemoteStore` from one URL; see the module docstring for what is derived."""
+def remote_store_from_url(
+    url: str,
+    timeout: float = DEFAULT_TIMEOUT,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    update_url: str | None = None,
+    gsp_url: str | None = None,
+    prefixes: dict[str, str] | None = None,
+) -> RemoteStore:
+    """A :class:`RemoteStore` from one URL; see the module docstring for what is derived.
+
+    Credentials in the URL win over ``user`` and ``password``; ``update_url`` and
+    ``gsp_url`` replace the addresses derived from the query URL.
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise StoreError(
-            f"not an http(s) URL of a SPARQL endpoint: {_without_credentials(url)}")
-    user = unquote(parts.username) if parts.username else os.environ.get(ENV_USER)
-    password = (
-        unquote(parts.password) if parts.password is not None
-        else os.environ.get(ENV_PASSWORD, "")
-    )
-    query_url = _without_credentials(url)
-    update_url, gsp_url = derived_endpoints(query_url, authenticated=bool(user))
-    update_url = _without_credentials(os.environ.get(ENV_UPDATE_URL) or update_url)
-    gsp_url = _without_credentials(os.environ.get(ENV_GSP_URL) or gsp_url)
+            f"not an http(s) URL of a SPARQL endpoint: {without_credentials(url)}")
+    user = unquote(parts.username) if parts.username else user
+    password = unquote(parts.password) if parts.password is not None else (password or "")
+    query_url = without_credentials(url)
+    derived_update, derived_gsp = derived_endpoints(query_url, authenticated=bool(user))
+    update_url = without_credentials(update_url or derived_update)
+    gsp_url = without_credentials(gsp_url or derived_gsp)
     auth = (user, password) if user else None
-    return RemoteStore(query_url, update_url, gsp_url, auth=auth, timeout=timeout)
+    return RemoteStore(query_url, update_url, gsp_url, auth=auth, timeout=timeout,
+                       prefixes=prefixes)
 
 
 def derived_endpoints(query_url: str, authenticated: bool = False) -> tuple[str, str]:
@@ -433,6 +387,20 @@ def query_form(sparql: str) -> str | None:
     prologue = _PROLOGUE.match(sparql)
     match = _FORM.match(sparql, prologue.end() if prologue else 0)
     return match.group(1).lower() if match else None
+
+
+_DECLARED = re.compile(r"PREFIX\s+([^\s:]*):", re.I)
+
+
+def with_prefixes(sparql: str, prefixes: dict[str, str] | None) -> str:
+    """The query with ``PREFIX`` lines put first for the prefixes it uses but does not
+    declare, as the embedded store declares them itself."""
+    if not prefixes:
+        return sparql
+    declared = set(_DECLARED.findall(sparql))
+    missing = [p for p in prefixes if p not in declared and f"{p}:" in sparql]
+    head = "".join(f"PREFIX {p}: <{prefixes[p]}>\n" for p in missing)
+    return head + sparql
 
 
 def normalise_json_results(body: bytes, form: str | None) -> bytes:
@@ -486,100 +454,12 @@ def insert_requests(graph_iri: str, ntriples: bytes) -> Iterator[str]:
         yield (f"INSERT {{ GRAPH <{graph_iri}> {{\n" + "\n".join(blank) + "\n} } WHERE {}")
 
 
-def _passwords(
-    auth: tuple[str, str] | None, urls: list[str]
-) -> urllib.request.HTTPPasswordMgr | None:
-    """The credentials, offered only to the servers of ``urls``."""
-    if not auth:
-        return None
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    servers = {f"{p.scheme}://{p.netloc}/" for p in map(urlsplit, urls)}
-    passwords.add_password(None, sorted(servers), auth[0], auth[1])
-    return passwords
-
-
-@dataclass
-class Challenge:
-    """A 401 answer and the ``WWW-Authenticate`` challenges it carries."""
-
-    reply: Reply
-    challenges: list[str]
-
-
-def _head(probe: urllib.request.Request, wait: float) -> Challenge | None:
-    """Send a ``HEAD`` without answering challenges; the 401 if there was one, else None."""
-    try:
-        with urllib.request.build_opener().open(probe, timeout=wait):
-            return None
-    except urllib.error.HTTPError as exc:
-        headers = exc.headers
-        exc.close()
-        if exc.code != 401:
-            return None
-        reply = Reply(401, headers.get("Content-Type", "") if headers else "", b"")
-        return Challenge(reply, headers.get_all("WWW-Authenticate", []) if headers else [])
-    except (urllib.error.URLError, OSError, ValueError):
-        return None  # the real request will say what is wrong
-
-
-def authorizer(
-    passwords: urllib.request.HTTPPasswordMgr, challenges: list[str]
-) -> Callable[[urllib.request.Request], str | None] | None:
-    """What computes the ``Authorization`` value answering these challenges, request by request.
-
-    Digest is preferred to Basic (the Digest nonce count goes up with each
-    request answered); None when no challenge can be answered.
-    """
-    parsed = [c.strip().partition(" ") for c in challenges]
-    schemes = {scheme.lower(): params for scheme, _, params in parsed}
-    if "digest" in schemes:
-        items = urllib.request.parse_http_list(schemes["digest"])
-        challenge = urllib.request.parse_keqv_list([item for item in items if item])
-        handler = urllib.request.HTTPDigestAuthHandler(passwords)
-
-        def digest(request: urllib.request.Request) -> str | None:
-            try:
-                answer = handler.get_authorization(request, challenge)
-            except (urllib.error.URLError, ValueError):  # e.g. only qop=auth-int offered
-                return None
-            return f"Digest {answer}" if answer else None
-
-        return digest
-    if "basic" in schemes:
-
-        def basic(request: urllib.request.Request) -> str | None:
-            user, password = passwords.find_user_password(None, request.full_url)
-            if user is None:
-                return None
-            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
-            return f"Basic {token}"
-
-        return basic
-    return None
-
-
-def _opener(passwords: urllib.request.HTTPPasswordMgr | None) -> urllib.request.OpenerDirector:
-    """An opener that answers Basic and Digest challenges (Virtuoso uses Digest).
-
-    A new one per request: the Digest handler counts retries and nonces,
-    so sharing one between threads could fail a good login.
-    """
-    if passwords is None:
-        return urllib.request.build_opener()
-    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords),
-                                       urllib.request.HTTPBasicAuthHandler(passwords))
-
-
 def _accept(form: str | None) -> str:
     if form in ("select", "ask"):
         return RESULTS_ACCEPT
     if form in ("construct", "describe"):
         return GRAPH_ACCEPT
     return f"{RESULTS_ACCEPT}, {GRAPH_ACCEPT}"
-
-
-def _media_type(content_type: str) -> str:
-    return content_type.split(";", 1)[0].strip().lower()
 
 
 def _graph_url(graph_store_url: str, graph_iri: str) -> str:
@@ -595,19 +475,3 @@ def _checked_iri(graph_iri: str) -> str:
         raise StoreError(f"not a valid graph IRI: {graph_iri!r}") from None
 
 
-def _reason(exc: BaseException) -> str:
-    reason = getattr(exc, "reason", exc)
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, socket.gaierror):
-        return "unknown host"
-    if isinstance(reason, TimeoutError | socket.timeout):
-        return "timed out"
-    return str(reason) or type(reason).__name__
-
-
-def _without_credentials(url: str) -> str:
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))

@@ -1,0 +1,150 @@
+"""``jargraph validate``: check hand-written encodings against the shapes and ontology.
+
+Exit codes: 0 every file valid, 1 problems found, 2 a file could not be read
+(or a report could not be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rdflib import Graph, Namespace
+
+from ..validate import EncodingError, ValidationReport, validate_file
+from ..vocab import PREFIXES
+
+
+def add_parser(sub: argparse._SubParsersAction, words: list[str]) -> None:
+    p = sub.add_parser("validate", help="validate encodings against the shapes and ontology")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--format",
+        metavar="FMT",
+        help="parse every FILE as FMT (turtle, trig, json-ld, nt, nquads) "
+        "instead of going by its extension",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print the problems as JSON on standard output"
+    )
+    p.add_argument(
+        "--shacl-report",
+        metavar="FILE_OR_-",
+        help="also write the full SHACL results graph as Turtle to FILE (- for standard output)",
+    )
+    p.set_defaults(run=run)
+
+
+@dataclass
+class _FileResult:
+    file: str
+    report: ValidationReport | None = None
+    error: EncodingError | None = None
+
+
+def run(args: argparse.Namespace) -> int:
+    """``jargraph validate``: 0 all valid, 1 problems found, 2 an input could not be read."""
+    as_json = getattr(args, "json", False)
+    shacl_report = getattr(args, "shacl_report", None)
+    if as_json and shacl_report == "-":
+        print(
+            "jargraph validate: --json and --shacl-report - both write to standard output; "
+            "give --shacl-report a file name",
+            file=sys.stderr,
+        )
+        return 2
+    results = [_validate_one(file, getattr(args, "format", None)) for file in args.files]
+    try:
+        written = _print_results(results, as_json, shacl_report)
+    except BrokenPipeError:  # the reader (e.g. head) stopped early; that is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        written = True
+    if not written or any(r.error for r in results):
+        return 2
+    return 1 if any(r.report and r.report.problems for r in results) else 0
+
+
+def _print_results(results: list[_FileResult], as_json: bool, shacl_report: str | None) -> bool:
+    """Errors to stderr; problems and summary to stdout unless JSON or the report goes there."""
+    for result in results:
+        if result.error:
+            print(str(result.error), file=sys.stderr)
+    listing = sys.stderr if as_json or shacl_report == "-" else sys.stdout
+    for problem in (p for r in results if r.report for p in r.report.problems):
+        print(problem, file=listing)
+    print(_summary(results), file=listing)
+    if as_json:
+        print(json.dumps(_as_json(results), indent=2, ensure_ascii=False))
+    return not shacl_report or _write_shacl_report(results, shacl_report)
+
+
+def _validate_one(file: str, fmt: str | None) -> _FileResult:
+    try:
+        return _FileResult(file, report=validate_file(file, fmt))
+    except EncodingError as err:
+        return _FileResult(file, error=err)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _summary(results: list[_FileResult]) -> str:
+    """``3 problems in 2 files; 1 file valid`` (plus unreadable files, if any)."""
+    reports = [r.report for r in results if r.report]
+    problems = sum(len(r.problems) for r in reports)
+    with_problems = sum(1 for r in reports if r.problems)
+    valid = len(reports) - with_problems
+    parts = [
+        f"{_plural(problems, 'problem')} in {_plural(with_problems, 'file')}"
+        if problems
+        else "no problems",
+        f"{_plural(valid, 'file')} valid",
+    ]
+    unreadable = sum(1 for r in results if r.error)
+    if unreadable:
+        parts.append(f"{_plural(unreadable, 'file')} unreadable")
+    return "; ".join(parts)
+
+
+def _as_json(results: list[_FileResult]) -> dict:
+    problems = [asdict(p) for r in results if r.report for p in r.report.problems]
+    errors = [
+        {
+            "file": r.error.file,
+            "line": r.error.line,
+            "column": r.error.column,
+            "message": r.error.message,
+        }
+        for r in results
+        if r.error
+    ]
+    conforms = not problems and not errors
+    return {"conforms": conforms, "problems": problems, "errors": errors}
+
+
+def _write_shacl_report(results: list[_FileResult], target: str) -> bool:
+    """All files' SHACL results graphs as one Turtle document."""
+    merged = Graph()
+    for prefix, iri in PREFIXES.items():
+        merged.bind(prefix, Namespace(iri))
+    for result in results:
+        if result.report:
+            merged += result.report.results_graph
+    turtle = merged.serialize(format="turtle")
+    if target == "-":
+        sys.stdout.write(turtle)
+        return True
+    try:
+        Path(target).write_text(turtle, encoding="utf-8")
+    except OSError as err:
+        print(
+            f"{target}: cannot write the SHACL report ({err.strerror}); check the path",
+            file=sys.stderr,
+        )
+        return False
+    return True

@@ -1,0 +1,221 @@
+"""Charts of grades, drawn on the server as inline SVG by the ``chart`` macro.
+
+For each judgement area a horizontal bar stacks how many areas nationally
+were given each grade (from a national report's grade distribution); on an
+area's page the area's own grade is outlined on the bar. Each chart carries
+its figures as a table too, for screen readers and for copying.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib.term import Node
+
+from ..terms import Shown, show_iri
+from ..vocab import GRADES
+from .reading import select, sparql_prefixes
+
+CHART_WIDTH = 720
+LABEL_WIDTH = 230
+BAR_X = 240
+BAR_WIDTH = 340
+NOTE_X = 592
+ROW_HEIGHT = 44
+BAR_HEIGHT = 24
+TOP = 44
+
+
+@dataclass
+class Segment:
+    x: float
+    width: float
+    grade: int
+    count: int
+    percent: int
+    tip: str
+    show_count: bool
+
+
+@dataclass
+class ChartRow:
+    y: float
+    lines: list[str]
+    link: str | None
+    segments: list[Segment]
+    mark: Segment | None = None
+    note: str = ""
+    tip: str = ""
+
+
+@dataclass
+class Chart:
+    """A horizontal stacked bar per judgement area, drawn by the template as SVG."""
+
+    id: str
+    title: str
+    description: str
+    rows: list[ChartRow]
+    height: float
+    sources: list[Shown]
+    legend: list[tuple[float, int, str]]
+    width: int = CHART_WIDTH
+
+
+@dataclass
+class Distribution:
+    """One grade distribution's counts for one judgement area."""
+
+    dataset: Shown
+    total: int | None
+    judgement_area: Shown
+    order: str
+    counts: dict[int, int] = field(default_factory=dict)
+    grade_labels: dict[int, str] = field(default_factory=dict)
+
+
+def distributions(judgement_areas: list[str] | None = None,
+                  dataset: str | None = None) -> list[Distribution]:
+    """National grade counts, per data set and judgement area."""
+    values = ""
+    if judgement_areas:
+        values += "VALUES ?ja { " + " ".join(f"<{j}>" for j in judgement_areas) + " }\n"
+    if dataset:
+        values += f"VALUES ?ds {{ <{dataset}> }}\n"
+    query = sparql_prefixes() + f"""
+SELECT ?ds ?dsl ?total ?ja ?jal ?jan ?g ?gn ?gl ?n WHERE {{
+  {values}
+  ?o qb:dataSet ?ds ; jar:judgementArea ?ja ; jar:grade ?g ; jar:numberOfAreas ?n .
+  ?g skos:notation ?gn .
+  OPTIONAL {{ ?ds rdfs:label|dcterms:title ?dsl }}
+  OPTIONAL {{ ?ds jar:totalReviews ?total }}
+  OPTIONAL {{ ?ja skos:prefLabel|dcterms:title ?jal }}
+  OPTIONAL {{ ?ja skos:notation ?jan }}
+  OPTIONAL {{ ?g skos:prefLabel ?gl }}
+}}"""
+    found: dict[tuple[str, str], Distribution] = {}
+    for row in select(query):
+        key = (str(row["ds"]), str(row["ja"]))
+        dist = found.get(key)
+        if dist is None:
+            total = row.get("total")
+            dist = found[key] = Distribution(
+                dataset=_shown(row, "ds", "dsl"),
+                total=_int(total),
+                judgement_area=_shown(row, "ja", "jal"),
+                order=str(row.get("jan", "")).zfill(4),
+            )
+        grade = _int(row.get("gn"))
+        if grade in GRADES:
+            dist.counts[grade] = _int(row.get("n")) or 0
+            label = row.get("gl")
+            dist.grade_labels[grade] = str(label) if label else GRADES[grade].capitalize()
+    return sorted(found.values(), key=lambda d: (d.dataset.text, d.order, d.judgement_area.text))
+
+
+def _shown(row: dict[str, Node], key: str, label_key: str) -> Shown:
+    label = row.get(label_key)
+    return show_iri(str(row[key]), str(label) if label is not None else None)
+
+
+def _int(node: Node | None) -> int | None:
+    try:
+        return int(str(node)) if node is not None else None
+    except ValueError:
+        return None
+
+
+def grade_name(grade: int) -> str:
+    return GRADES[grade].capitalize()
+
+
+def _row(dist: Distribution, y: float, mark: int | None = None, note: str = "",
+         label: str | None = None) -> ChartRow:
+    total = sum(dist.counts.values()) or 1
+    x = float(BAR_X)
+    segments = []
+    name = label or dist.judgement_area.text
+    for grade in sorted(GRADES):
+        count = dist.counts.get(grade, 0)
+        width = BAR_WIDTH * count / total
+        percent = round(100 * count / total)
+        grade_label = dist.grade_labels.get(grade, grade_name(grade))
+        tip = f"{name}: {grade_label.lower()} in {count} of {total} areas ({percent}%)"
+        segments.append(Segment(round(x, 1), round(width, 1), grade, count, percent, tip,
+                                width >= 22))
+        x += width
+    marked = None
+    if mark is not None:
+        seg = next(s for s in segments if s.grade == mark)
+        marked = Segment(seg.x if seg.width >= 4 else seg.x - 2, max(seg.width, 4.0), mark,
+                         seg.count, seg.percent, seg.tip, False)
+    return ChartRow(y=y, lines=textwrap.wrap(name, 34)[:3] or [name], link=dist.judgement_area.link,
+                    segments=segments, mark=marked, note=note,
+                    tip=f"{name}: {total} areas counted")
+
+
+def _legend() -> list[tuple[float, int, str]]:
+    return [(BAR_X + i * 105.0, grade, grade_name(grade))
+            for i, grade in enumerate(sorted(GRADES))]
+
+
+def national_chart(judgement_areas: list[str] | None,
+                   dataset: str | None = None) -> list[Chart]:
+    """One chart per national grade distribution (for the judgement areas given)."""
+    by_dataset: dict[str, list[Distribution]] = defaultdict(list)
+    for dist in distributions(judgement_areas, dataset):
+        by_dataset[dist.dataset.iri or ""].append(dist)
+    charts = []
+    for number, dists in enumerate(by_dataset.values(), start=1):
+        rows = [_row(d, TOP + i * ROW_HEIGHT) for i, d in enumerate(dists)]
+        source = dists[0].dataset
+        total = dists[0].total
+        counted = f" ({total} reviews)" if total else ""
+        charts.append(Chart(
+            id=f"national-{number}",
+            title=f"{source.text}{counted}",
+            description="For each judgement area, how many areas were given each grade, "
+                        "from inadequate (left) to outstanding (right).",
+            rows=rows, height=TOP + len(rows) * ROW_HEIGHT + 8, sources=[source],
+            legend=_legend(),
+        ))
+    return charts
+
+
+@dataclass
+class AreaGrade:
+    """An area's grade in one judgement area, as its chart marks it."""
+
+    grade: int
+    label: str
+
+
+def area_chart(area_label: str, grades: dict[str, AreaGrade]) -> Chart | None:
+    """The area's grades (judgement area IRI -> grade) beside the national distribution
+    for the same judgement areas."""
+    if not grades:
+        return None
+    best: dict[str, Distribution] = {}
+    for dist in distributions(sorted(grades)):
+        key = dist.judgement_area.iri or ""
+        if key not in best or sum(dist.counts.values()) > sum(best[key].counts.values()):
+            best[key] = dist
+    if not best:
+        return None
+    ordered = sorted(best.values(), key=lambda d: (d.order, d.judgement_area.text))
+    rows = []
+    for i, dist in enumerate(ordered):
+        marked = grades[dist.judgement_area.iri or ""]
+        note = f"{marked.label} ({marked.grade})"
+        rows.append(_row(dist, TOP + i * ROW_HEIGHT, mark=marked.grade, note=note))
+    sources = list({d.dataset.iri: d.dataset for d in ordered}.values())
+    return Chart(
+        id="area-chart",
+        title=f"Grades for {area_label} beside the national distribution",
+        description=f"For each judgement area, the bar shows how many areas nationally were "
+                    f"given each grade; the outlined part and the text on the right give "
+                    f"{area_label}'s own grade.",
+        rows=rows, height=TOP + len(rows) * ROW_HEIGHT + 8, sources=sources, legend=_legend(),
+    )
