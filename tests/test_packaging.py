@@ -36,23 +36,24 @@ def run(command: list[str], cwd: Path, env: dict[str, str],
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, dict]]:
     """(bin folder of a fresh venv with the wheel installed, an empty folder, environment)."""
     base = tmp_path_factory.mktemp("installed")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("JARGRAPH_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["HOME"] = str(base / "user")
     wheels = base / "wheels"
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels),
-         str(ROOT)], capture_output=True, text=True, timeout=INSTALL_LIMIT)
+         str(ROOT)], capture_output=True, text=True, timeout=INSTALL_LIMIT, env=env)
     assert built.returncode == 0, built.stderr[-3000:]
     wheel = next(wheels.glob("jargraph-*.whl"))
     venv = base / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120, env=env)
     pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                          str(wheel)], capture_output=True, text=True, timeout=INSTALL_LIMIT)
+                          str(wheel)], capture_output=True, text=True, timeout=INSTALL_LIMIT,
+                         env=env)
     assert pip.returncode == 0, pip.stderr[-3000:]
     assert "deprecat" not in (built.stderr + pip.stderr).lower(), built.stderr + pip.stderr
     empty = base / "empty"
     empty.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("JARGRAPH_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env["HOME"] = str(base / "user")
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     yield venv / "bin", empty, env
 
