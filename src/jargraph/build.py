@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
 
 from . import resources, store, uris
 from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
@@ -108,7 +109,7 @@ def report_paths(data: Path | None = None, bundled: bool = True) -> list[Path]:
 
 def inferred_graph(graphs: Iterable[Graph], ontology: Graph) -> Graph:
     """Superclass memberships, so that asking for reviews finds joint area reviews."""
-    supers: dict[URIRef, set[URIRef]] = {}
+    supers: dict[Node, set[URIRef]] = {}
     for cls in set(ontology.subjects(RDFS.subClassOf, None)):
         closure = set(ontology.transitive_objects(cls, RDFS.subClassOf)) - {cls}
         supers[cls] = {c for c in closure if isinstance(c, URIRef)}
@@ -374,9 +375,13 @@ def skolemised(graph: Graph) -> Graph:
         return graph
     canonical = to_canonical_graph(graph)
     out = Graph()
-    for triple in canonical:
-        out.add(tuple(URIRef(GENID + str(t)) if isinstance(t, BNode) else t for t in triple))
+    for s, p, o in canonical:
+        out.add((_skolem(s), _skolem(p), _skolem(o)))
     return out
+
+
+def _skolem(term: Node) -> Node:
+    return URIRef(GENID + str(term)) if isinstance(term, BNode) else term
 
 
 def as_nquads(graph: Graph, name: URIRef) -> bytes:

@@ -448,7 +448,8 @@ def _inspectorates() -> dict[str, URIRef]:
     found: dict[str, URIRef] = {}
     for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
         for subject, label in graph.subject_objects(prop):
-            if str(subject).startswith(str(ID) + "inspectorate/"):
+            if isinstance(subject, URIRef) and str(subject).startswith(
+                    str(ID) + "inspectorate/"):
                 found[" ".join(str(label).split()).casefold()] = subject
     return found
 

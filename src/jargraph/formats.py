@@ -36,15 +36,6 @@ class Format:
     """The local name of the format's IRI in ``http://www.w3.org/ns/formats/``."""
 
     @property
-    def oxigraph(self) -> ox.RdfFormat | ox.QueryResultsFormat:
-        if self.family == "results":
-            found = ox.QueryResultsFormat.from_media_type(self.media_type)
-        else:
-            found = ox.RdfFormat.from_media_type(self.media_type)
-        assert found is not None, self.media_type
-        return found
-
-    @property
     def rdf_format(self) -> ox.RdfFormat:
         """Oxigraph's format for an RDF format (raises for a results format)."""
         found = ox.RdfFormat.from_media_type(self.media_type)

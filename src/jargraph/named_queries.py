@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -127,8 +127,13 @@ class NamedQuery:
                         + _allowed_hint(p), self.name, p.name, p.choices())
                 continue
             term = term_for(p, value, self.name)
-            sparql = re.sub(rf"[?$]_{re.escape(p.name)}(?![\w])", lambda _m, t=term: t, sparql)
+            sparql = re.sub(rf"[?$]_{re.escape(p.name)}(?![\w])", _literally(term), sparql)
         return sparql
+
+
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A ``re.sub`` replacement that puts ``text`` in as it is (no escapes read)."""
+    return lambda _match: text
 
 
 def _allowed_hint(p: Parameter) -> str:

@@ -139,7 +139,8 @@ def _checked(name: str, value: Any, source: str) -> Any:
         try:
             value = setting.parse(value) if isinstance(value, str) else setting.parse(value)
         except (TypeError, ValueError):
-            kind = {int: "a whole number", float: "a number"}.get(setting.parse, "valid")
+            kind = ("a whole number" if setting.parse is int else
+                    "a number" if setting.parse is float else "valid")
             raise SettingError(f"{source} must be {kind}, not {value!r}") from None
     if setting.parse in (int, float) and value < 0:
         raise SettingError(f"{source} must not be negative, not {value!r}")

@@ -75,17 +75,18 @@ class Matcher:
 def matcher_for(graph: Graph, scheme: URIRef) -> Matcher:
     """Build the matcher for every concept ``skos:inScheme`` the given scheme."""
     rules: list[Rule] = []
-    concepts = sorted(set(graph.subjects(SKOS.inScheme, scheme)))
+    concepts = sorted({c for c in graph.subjects(SKOS.inScheme, scheme)
+                       if isinstance(c, URIRef)})
     for concept in concepts:
         if (concept, RDF.type, SKOS.Concept) not in graph:
             continue
         for prop in _LABELS:
-            for label in sorted(graph.objects(concept, prop)):
-                rules.append(Rule(concept, _word_pattern(str(label), re.I), str(label)))
-        for abbreviation in sorted(graph.objects(concept, JAR.abbreviation)):
-            rules.append(Rule(concept, _word_pattern(str(abbreviation), 0), str(abbreviation)))
-        for pattern in sorted(graph.objects(concept, JAR.matchPattern)):
-            rules.append(Rule(concept, re.compile(str(pattern), re.I), str(pattern)))
+            for label in sorted(str(o) for o in graph.objects(concept, prop)):
+                rules.append(Rule(concept, _word_pattern(label, re.I), label))
+        for abbreviation in sorted(str(o) for o in graph.objects(concept, JAR.abbreviation)):
+            rules.append(Rule(concept, _word_pattern(abbreviation, 0), abbreviation))
+        for pattern in sorted(str(o) for o in graph.objects(concept, JAR.matchPattern)):
+            rules.append(Rule(concept, re.compile(pattern, re.I), pattern))
     return Matcher(rules)
 
 

@@ -51,7 +51,7 @@ def library_help() -> str:
 
 def query_text(text: str, params: list[str]) -> str:
     """The SPARQL to run: a named query rendered with its parameters, a file, or the text."""
-    values = dict(p.split("=", 1) if "=" in p else (p, "") for p in params)
+    values = dict(p.partition("=")[::2] for p in params)
     library = load_library()
     if text in library:
         return library[text].render(values)

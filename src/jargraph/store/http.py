@@ -172,7 +172,8 @@ def authorizer(
     if "basic" in schemes:
 
         def basic(request: urllib.request.Request) -> str | None:
-            user, password = passwords.find_user_password(None, request.full_url)
+            user, password = passwords.find_user_password(
+                None, request.full_url)  # type: ignore[arg-type]  # None: any realm
             if user is None:
                 return None
             token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")

@@ -416,7 +416,7 @@ def normalise_json_results(body: bytes, form: str | None) -> bytes:
         raise StoreError(f"the server's SPARQL JSON results do not parse: {exc}") from None
     if form == "ask" and "boolean" not in data:
         rows = data.get("results", {}).get("bindings", [])
-        first = next(iter(rows[0].values()), {}) if rows else {}
+        first: dict = next(iter(rows[0].values()), {}) if rows else {}
         answer = bool(rows) and first.get("value") not in ("0", "false")
         return json.dumps({"head": {}, "boolean": answer}).encode()
     for row in data.get("results", {}).get("bindings", []):

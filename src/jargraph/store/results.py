@@ -81,12 +81,12 @@ def serialise_results(
     """
     fmt = results_writer(select_format)
     if isinstance(result, ox.QueryBoolean):
-        return QueryOutput("ask", result.serialize(format=fmt), select_format)
+        return QueryOutput("ask", result.serialize(format=fmt) or b"", select_format)
     if row_limit is None:
-        return QueryOutput("select", result.serialize(format=fmt), select_format)
+        return QueryOutput("select", result.serialize(format=fmt) or b"", select_format)
     sink = _TsvRows(row_limit)
     try:
-        result.serialize(sink, format=ox.QueryResultsFormat.TSV)
+        result.serialize(sink, format=ox.QueryResultsFormat.TSV)  # type: ignore[arg-type]
         truncated = False
     except _RowLimitReached:
         truncated = True
@@ -95,6 +95,7 @@ def serialise_results(
         body = b"\n".join(body.split(b"\n", row_limit + 1)[: row_limit + 1]) + b"\n"
     rows = body.count(b"\n") - 1
     if fmt != ox.QueryResultsFormat.TSV:
-        body = ox.parse_query_results(body, ox.QueryResultsFormat.TSV).serialize(format=fmt)
+        body = ox.parse_query_results(body, ox.QueryResultsFormat.TSV).serialize(
+            format=fmt) or b""
     return QueryOutput("select", body, select_format, truncated, rows)
 

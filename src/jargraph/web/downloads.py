@@ -23,7 +23,7 @@ from ..store import StoreError
 from ..vocab import BASE, GRAPH, ID, JAR, PREFIXES
 from .errors import store_error
 from .negotiation import rdf_response, wanted_format
-from .reading import bind_prefixes, select
+from .reading import bind_prefixes, integer, select
 
 bp = Blueprint("downloads", __name__)
 
@@ -118,12 +118,12 @@ SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?entities)
                      "ORDER BY ?c")
     row = totals[0] if totals else {}
     return Statistics(
-        triples=int(row.get("triples", 0)),  # type: ignore[call-overload]
-        entities=int(row.get("entities", 0)),  # type: ignore[call-overload]
+        triples=integer(row.get("triples")),
+        entities=integer(row.get("entities")),
         classes=len(classes),
-        properties=int(row.get("properties", 0)),  # type: ignore[call-overload]
-        graphs=[(str(r["g"]), int(r["n"])) for r in graphs],  # type: ignore[call-overload]
-        class_counts=[(str(r["c"]), int(r["n"])) for r in classes],  # type: ignore[call-overload]
+        properties=integer(row.get("properties")),
+        graphs=[(str(r["g"]), integer(r["n"])) for r in graphs],
+        class_counts=[(str(r["c"]), integer(r["n"])) for r in classes],
     )
 
 

@@ -61,7 +61,7 @@ def http_error(exc: HTTPException) -> Response:
         response.set_data(f"{status} {title}: {message}\n")
         response.content_type = "text/plain; charset=utf-8"
     response.headers["Vary"] = "Accept"
-    return response
+    return response  # type: ignore[return-value]  # a werkzeug Response, as Flask takes
 
 
 def unexpected_error(exc: Exception) -> Response:

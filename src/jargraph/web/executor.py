@@ -167,7 +167,7 @@ def check_services(sparql: str, allowed: tuple[str, ...]) -> None:
     endpoints = service_endpoints(sparql)
     if None in endpoints:
         raise ServiceRefused("SERVICE with a variable endpoint is not allowed on this server")
-    refused = tuple(sorted({e for e in endpoints if e not in allowed}))  # type: ignore[misc]
+    refused = tuple(sorted({e for e in endpoints if e is not None and e not in allowed}))
     if refused:
         names = ", ".join(f"<{e}>" for e in refused)
         raise ServiceRefused(f"SERVICE {names} is not allowed on this server", refused)
@@ -177,7 +177,7 @@ def check_services(sparql: str, allowed: tuple[str, ...]) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: multiprocessing.context.BaseContext, settings: Settings):
+    def __init__(self, ctx: multiprocessing.context.SpawnContext, settings: Settings):
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
             target=_worker_main, args=(child, settings),

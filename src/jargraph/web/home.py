@@ -11,7 +11,7 @@ from ..terms import href, short_iri
 from ..vocab import JAR
 from .charts import national_chart
 from .errors import store_error
-from .reading import select, sparql_prefixes
+from .reading import integer, select, sparql_prefixes
 from .things import classes_under
 
 bp = Blueprint("home", __name__)
@@ -51,7 +51,7 @@ SELECT ?reviews ?areas ?judgements ?findings ?recommendations WHERE {{
     rows = select(query)
     row = rows[0] if rows else {}
     names = ("reviews", "areas", "judgements", "findings", "recommendations")
-    return [(name, int(row.get(name, 0))) for name in names]  # type: ignore[call-overload]
+    return [(name, integer(row.get(name))) for name in names]
 
 
 @dataclass
@@ -75,5 +75,5 @@ SELECT ?a (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?r) AS ?reviews) WHERE {{
     for row in select(query):
         iri = str(row["a"])
         label = str(row["label"]) if "label" in row else short_iri(iri)
-        out.append(AreaLink(iri, href(iri), label, int(row.get("reviews", 0))))  # type: ignore[call-overload]
+        out.append(AreaLink(iri, href(iri), label, integer(row.get("reviews"))))
     return sorted(out, key=lambda a: a.label.lower())

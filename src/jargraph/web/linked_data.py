@@ -20,6 +20,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, redirect
 from rdflib import Graph
 from rdflib.namespace import RDF
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from .. import formats
 from ..store import StoreError
@@ -85,7 +86,7 @@ def describe(iri: str) -> Graph:
 
 
 @bp.route("/id/<path:path>")
-def identifier(path: str) -> Response:
+def identifier(path: str) -> WerkzeugResponse:
     """``/id/{path}`` names a thing: 303 See Other to the document about it."""
     checked = _checked(path)
     if isinstance(checked, Response):
@@ -126,7 +127,7 @@ def document(path: str) -> Response:
 
 @bp.route("/doc/")
 @bp.route("/id/")
-def bare() -> Response:
+def bare() -> WerkzeugResponse:
     return redirect("/", code=303)
 
 

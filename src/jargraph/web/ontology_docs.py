@@ -140,8 +140,8 @@ def _terms(ontology: Graph, shapes: Graph) -> dict[str, Term]:
         name = _local(node)
         if name and name not in terms:
             kinds = sorted(str(t).rsplit("#", 1)[-1] for t in ontology.objects(node, RDF.type))
-            label = ontology.value(node, RDFS.label) or name
-            terms[name] = Term(name, str(node), ", ".join(kinds), str(label),
+            terms[name] = Term(name, str(node), ", ".join(kinds),
+                               str(ontology.value(node, RDFS.label) or name),
                                str(ontology.value(node, SKOS.definition) or ""))
     return dict(sorted(terms.items(), key=lambda item: item[0].lower()))
 

@@ -52,6 +52,14 @@ def construct(sparql: str) -> Graph:
     return graph
 
 
+def integer(node: Node | None, default: int = 0) -> int:
+    """A number a query counted (a literal), or ``default`` when unbound or not a number."""
+    try:
+        return int(str(node)) if node is not None else default
+    except ValueError:
+        return default
+
+
 def json_term(value: dict) -> Node:
     """One term of SPARQL 1.1 JSON results as an rdflib term."""
     kind = value.get("type")

@@ -140,11 +140,11 @@ def negotiate(values: MultiDict[str, str]) -> tuple[str | None, str | None]:
     """The best SELECT/ASK type and the best CONSTRUCT/DESCRIBE type for this request."""
     name = values.get("format") or values.get("output")
     if name:
-        select, graph = formats.find(name, "results"), formats.find(name, "graph")
-        if select is None and graph is None:
+        results, rdf = formats.find(name, "results"), formats.find(name, "graph")
+        if results is None and rdf is None:
             raise BadRequest(f"unknown format {name!r}: use one of "
                              f"{', '.join(formats.names('results', 'graph'))}")
-        return (select.media_type if select else None, graph.media_type if graph else None)
+        return (results.media_type if results else None, rdf.media_type if rdf else None)
     header = request.headers.get("Accept", "").strip().lower()
     if header in SELECT_OFFERS or header in GRAPH_OFFERS:  # one type, as most clients send
         return SELECT_OFFERS.get(header, SPARQL_JSON), GRAPH_OFFERS.get(header, TURTLE)
@@ -260,12 +260,18 @@ def service_description() -> Response:
     else:
         media_type = GRAPH_OFFERS[wanted]
         body = ox.serialize(
-            description(endpoint_url, graphs), format=formats.find(media_type).rdf_format,
+            description(endpoint_url, graphs), format=_rdf_format(media_type),
             prefixes={"sd": SD, "formats": FORMATS_NS, "dcterms": DCTERMS},
         )
         response = Response(body, content_type=f"{media_type}; charset=utf-8")
     response.headers["Vary"] = "Accept"
     return response
+
+
+def _rdf_format(media_type: str) -> ox.RdfFormat:
+    found = formats.by_media_type(media_type, "graph")
+    assert found is not None, media_type
+    return found.rdf_format
 
 
 def named_graphs() -> list[str]:

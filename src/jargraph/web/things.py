@@ -114,8 +114,8 @@ def label_of(graph: Graph, node: Node) -> str:
     for prop in LABEL_PROPERTIES:
         values = list(graph.objects(node, URIRef(prop)))
         if values:
-            english = [v for v in values if isinstance(v, Literal) and v.language == "en"]
-            return str((english or sorted(values))[0])
+            english = [str(v) for v in values if isinstance(v, Literal) and v.language == "en"]
+            return (english or sorted(str(v) for v in values))[0]
     text = graph.value(node, JAR.text)
     if text is not None:
         return shorten(str(text))
@@ -161,7 +161,7 @@ def value_of(graph: Graph, node: Node) -> Shown:
 
 def kind_of(types: list[str]) -> str:
     """The page kind for a thing with these ``rdf:type`` values."""
-    closure = set()
+    closure: set[str] = set()
     for t in types:
         closure |= superclasses(t)
     for kind, cls in KIND_CLASSES:
@@ -222,10 +222,10 @@ def render_thing(iri: str, graph: Graph) -> Response:
 
 def facts(graph: Graph, node: URIRef) -> list[tuple[Shown, list[Shown]]]:
     """Every property of the thing but its type, with its values, in a stable order."""
-    by_property: dict[URIRef, list[Shown]] = defaultdict(list)
+    by_property: dict[Node, list[Shown]] = defaultdict(list)
     for prop, obj in graph.predicate_objects(node):
         if prop != RDF.type:
-            by_property[prop].append(value_of(graph, obj))  # type: ignore[arg-type]
+            by_property[prop].append(value_of(graph, obj))
     out = []
     for prop in sorted(by_property, key=lambda p: (property_label(p).lower(), str(p))):
         values = sorted(by_property[prop], key=lambda v: (v.text, v.iri or ""))

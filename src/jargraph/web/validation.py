@@ -110,6 +110,7 @@ def check() -> Response:
             "input", None, None, str(exc))), status=400, text="", syntax="")
     try:
         outcome = current_executor().call("validation", run, raw, name, syntax)
+        assert isinstance(outcome, Outcome)
     except (QueryTimeout, QueryCrashed, ExecutorBusy) as exc:
         stopped = validate.EncodingError(
             name, None, None, f"{exc}; validate a large encoding with `jargraph validate`")
@@ -158,7 +159,7 @@ def read_input() -> tuple[bytes, str, str | None, str]:
     mimetype = request.mimetype
     if mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         _, fields, files = parse_form_data(
-            request.environ, stream_factory=_memory_stream,  # type: ignore[arg-type]
+            request.environ, stream_factory=_memory_stream,
             max_content_length=limit, max_form_memory_size=limit,
         )
         syntax = _syntax_name(fields.get("syntax") or fields.get("format")) or syntax
