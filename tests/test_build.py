@@ -29,7 +29,7 @@ def test_every_document_loads_into_its_own_named_graph(built_store: ox.Store) ->
     graphs = {g.value.rsplit("/", 1)[-1] for g in built_store.named_graphs()}
     documents = {p.stem for p in (data_dir() / "reports").glob("*.txt")}
     assert documents <= graphs
-    assert {"ontology", "schemes", "links", "reference", "inferred"} <= graphs
+    assert {"ontology", "schemes", "reference", "inferred"} <= graphs
 
 
 def test_which_paragraph_says_southampton_safeguarding_is_adequate(built_store) -> None:

@@ -155,24 +155,6 @@ def test_unknown_name_names_the_place_and_candidates():
     assert "Also written" in message
 
 
-def test_links_graph_states_codes_for_given_areas():
-    southampton = links.area_uri("Southampton")
-    g = links.links_graph({southampton: "Southampton"})
-    assert (southampton, SKOS.prefLabel, Literal("Southampton", "en")) in g
-    assert (southampton, JAR.dfeCode, Literal("852")) in g
-    assert (southampton, JAR.gssCode, Literal("E06000045")) in g
-    ons = URIRef("http://statistics.data.gov.uk/id/statistical-geography/E06000045")
-    assert (southampton, OWL.sameAs, ons) in g
-    assert (southampton, DCTERMS.source, links.REFERENCE_DATASET) in g
-    assert (links.REFERENCE_DATASET, DCTERMS.title, None) in g
-    assert len(set(g.subjects(JAR.dfeCode, None))) == 1
-
-
-def test_links_graph_rejects_a_uri_that_is_not_the_areas_own():
-    with pytest.raises(links.LinkError, match="county-durham"):
-        links.links_graph([(URIRef("https://w3id.org/jargraph/id/area/durham"), "Durham")])
-
-
 def test_reference_graph_covers_every_authority():
     g = links.reference_graph()
     assert len(set(g.subjects(JAR.dfeCode, None))) == 154
@@ -198,3 +180,16 @@ def test_shared_spelling_is_an_error(tmp_path: Path):
     )
     with pytest.raises(links.LinkError, match="fits both Southampton"):
         links.build_index(links.load_authorities(bad), bad)
+
+
+def test_reference_graph_states_codes_and_links_for_each_area():
+    southampton = links.area_uri("Southampton")
+    g = links.reference_graph()
+    assert (southampton, SKOS.prefLabel, Literal("Southampton", "en")) in g
+    assert (southampton, JAR.dfeCode, Literal("852")) in g
+    assert (southampton, JAR.gssCode, Literal("E06000045")) in g
+    ons = URIRef("http://statistics.data.gov.uk/id/statistical-geography/E06000045")
+    assert (southampton, OWL.sameAs, ons) in g
+    assert (southampton, DCTERMS.source, links.REFERENCE_DATASET) in g
+    assert (links.REFERENCE_DATASET, DCTERMS.title, None) in g
+    assert len(set(g.subjects(JAR.dfeCode, None))) == 154

@@ -460,8 +460,7 @@ def test_rows_missing_a_concept_are_listed_once(library) -> None:
     import pyoxigraph as ox
 
     graph = ox.Store()
-    graph.load(MISSING_CONCEPTS.encode(), ox.RdfFormat.TURTLE,
-               to_graph=ox.NamedNode(ID + "graph/test"))
+    graph.load(MISSING_CONCEPTS.encode(), ox.RdfFormat.TURTLE)
     recommendations = run(graph, library, "recommendations")
     assert [(r["text"], r.get("timeframe_label")) for r in recommendations] == [
         ("Review the front door.", None)]

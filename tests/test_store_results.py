@@ -24,8 +24,7 @@ def small_store() -> ox.Store:
     for i in range(10):
         text = TRICKY[i % len(TRICKY)] + f" #{i}"
         oxi.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}label"),
-                        ox.Literal(text, language="en" if i % 2 else None),
-                        ox.NamedNode(f"{EX}graph")))
+                        ox.Literal(text, language="en" if i % 2 else None)))
     return oxi
 
 

@@ -30,12 +30,13 @@ from rdflib.term import Node
 
 from . import resources, store, uris
 from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
-from .links import LinkError, authorities, links_graph, reference_graph, resolve_area
+from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
 from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
 from .store import Store
+from .store.dataset import default_graph_size, give_one_home, load_dataset, named_quads
 from .themes import tag_themes, theme_matcher
 from .validate import validate_graph
 from .vocab import JAR, PREFIXES
@@ -127,7 +128,6 @@ class AreaResolver:
 
     def __init__(self) -> None:
         self._resolve = resolve_area
-        self.names: dict[URIRef, set[str]] = {}
         self.errors: list[str] = []
 
     def __call__(self, name: str, source: Source | None) -> URIRef:
@@ -139,7 +139,6 @@ class AreaResolver:
             uri = uris.area(uris.slug(name))
         else:
             uri = uris.area(authority.slug)
-        self.names.setdefault(uri, set()).add(name)
         return uri
 
 
@@ -188,7 +187,6 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
                 target: Store | None) -> None:
     graphs_dir = folder / "graphs"
     graphs_dir.mkdir()
-    names: dict[str, set[str]] = {}
     doc_files: dict[str, Path] = {}
     with lap("documents"):
         for converted in convert_all(paths, graphs_dir, validate, jobs):
@@ -197,8 +195,6 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
             for stage, seconds in converted.timings.items():
                 report.timings[stage] = report.timings.get(stage, 0.0) + seconds
             report.errors.extend(converted.link_errors)
-            for uri, written in converted.areas.items():
-                names.setdefault(uri, set()).update(written)
             if converted.graph_file is not None:
                 doc_files[result.doc_id] = converted.graph_file
                 say(f"  {Path(result.path).name}: {result.triples} triples, "
@@ -210,7 +206,7 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
     for error in report.errors:
         say(f"  link: {error}")
     with lap("link"):
-        extra = _shared_graphs(names)
+        extra = _shared_graphs()
     with lap("load"):
         report.triples = _load(folder, doc_files, extra)
     shutil.rmtree(graphs_dir)
@@ -234,7 +230,6 @@ class Converted:
     """N-Quads of the document's graph and its superclass memberships (in the
     inferred graph); None when the document is not to be loaded."""
     validated: bool = False
-    areas: dict[str, set[str]] = field(default_factory=dict)
     link_errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -251,7 +246,6 @@ def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Con
         return converted
     with lap("convert"):
         graph = _encode(doc, resolver, result)
-    converted.areas = {str(uri): names for uri, names in resolver.names.items()}
     converted.link_errors = resolver.errors
     if graph is None:
         return converted
@@ -351,17 +345,21 @@ def _validate(graph: Graph, path: Path) -> list[str]:
     return [str(problem) for problem in report.problems]
 
 
-def _shared_graphs(names: dict[str, set[str]]) -> dict[str, Graph]:
+SHARED_ORDER = ("ontology", "schemes", "reference")
+"""Graphs that come before the documents as a triple's home (:func:`_load`); the
+superclass memberships (``inferred``) come after them."""
+
+
+def _shared_graphs() -> dict[str, Graph]:
     """The graphs every build has beside the documents' own."""
     ontology = ontology_graph()
     schemes = schemes_graph()  # already parsed for matching; read, never changed here
-    links = links_graph({URIRef(uri): sorted(written)[0] for uri, written in names.items()})
+    reference = reference_graph()
     return {
         "ontology": ontology,
         "schemes": schemes,
-        "links": links,
-        "reference": reference_graph(),
-        "inferred": inferred_graph([schemes, links], ontology),
+        "reference": reference,
+        "inferred": inferred_graph([schemes, reference], ontology),
     }
 
 
@@ -392,29 +390,46 @@ def as_nquads(graph: Graph, name: URIRef) -> bytes:
 
 
 def _load(folder: Path, doc_files: dict[str, Path], extra: dict[str, Graph]) -> int:
-    """One bulk load of every graph into the build's new store; returns the triple count."""
+    """One bulk load of every graph into the build's new store, each triple in one home
+    graph and the default graph the set of them all (:mod:`jargraph.store.dataset`);
+    returns the number of distinct triples.
+
+    The shared graphs go first; a document's triples that a shared graph already
+    states (an area's type, which the reference graph gives) are left out as the
+    file is written, and any repeat left is removed after the load.
+    """
     everything = folder / "graphs" / "all.nq"
+    shared = [name for name in SHARED_ORDER if name in extra]
+    stated: set[bytes] = set()
     with open(everything, "wb") as out:
+        for name in shared:
+            lines = as_nquads(extra[name], uris.graph(name))
+            stated.update(line.rsplit(b" <", 1)[0] for line in lines.splitlines())
+            out.write(lines)
         for _, graph_file in sorted(doc_files.items()):
             with open(graph_file, "rb") as part:
-                shutil.copyfileobj(part, out)
-        for name, graph in sorted(extra.items()):
-            out.write(as_nquads(graph, uris.graph(name)))
+                out.writelines(line for line in part
+                               if line.rsplit(b" <", 1)[0] not in stated)
+        for name in sorted(set(extra) - set(shared)):
+            out.write(as_nquads(extra[name], uris.graph(name)))
     oxi = ox.Store(str(folder / "oxigraph"))
-    oxi.bulk_load(path=everything, format=ox.RdfFormat.N_QUADS)
-    oxi.flush()
-    total = len(oxi)
+    load_dataset(oxi, everything, ox.RdfFormat.N_QUADS)
+    precedence = [str(uris.graph(name)) for name in [*shared, *sorted(doc_files)]]
+    give_one_home(oxi, precedence)
+    total = default_graph_size(oxi)
     del oxi
     return total
 
 
 def _dump(folder: Path, doc_ids: list[str]) -> None:
-    """TriG and N-Quads of the whole dataset, Turtle per document."""
+    """TriG and N-Quads of the named graphs (the default graph is derived from them),
+    Turtle per document."""
     dumps = folder / "dumps"
     dumps.mkdir()
     oxi = ox.Store.read_only(str(folder / "oxigraph"))
-    oxi.dump(dumps / "jargraph.trig", ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    oxi.dump(dumps / "jargraph.nq", ox.RdfFormat.N_QUADS)
+    ox.serialize(named_quads(oxi), dumps / "jargraph.trig", ox.RdfFormat.TRIG,
+                 prefixes=PREFIXES)
+    ox.serialize(named_quads(oxi), dumps / "jargraph.nq", ox.RdfFormat.N_QUADS)
     for doc_id in doc_ids:
         oxi.dump(dumps / f"{doc_id}.ttl", ox.RdfFormat.TURTLE, prefixes=PREFIXES,
                  from_graph=ox.NamedNode(str(uris.graph(doc_id))))

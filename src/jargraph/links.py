@@ -394,29 +394,6 @@ def authority_triples(g: Graph, node: URIRef, authority: Authority) -> None:
     g.add((node, DCTERMS.source, REFERENCE_DATASET))
 
 
-def links_graph(
-    area_uris_with_names: Mapping[URIRef, str] | Iterable[tuple[URIRef, str]],
-) -> Graph:
-    """Codes, labels and ONS links for the areas a build mentions.
-
-    Takes ``{area URI: name as printed}`` (or pairs). A URI that is not the
-    named authority's own ``/id/area/{slug}`` is an error: the two would split
-    one area into two nodes.
-    """
-    pairs = area_uris_with_names.items() if isinstance(area_uris_with_names, Mapping) else (
-        area_uris_with_names)
-    g = dataset_graph()
-    for uri, name in pairs:
-        authority = resolve_area(name)
-        if URIRef(uri) != authority.uri:
-            raise LinkError(
-                f"area {uri} was given the name {name!r}, which is {authority.name}, "
-                f"whose URI is {authority.uri}; mint area URIs with links.area_uri(name)"
-            )
-        authority_triples(g, authority.uri, authority)
-    return g
-
-
 def reference_graph() -> Graph:
     """All authorities of the table, so queries can join to areas not (yet) reviewed."""
     g = dataset_graph()
@@ -443,7 +420,6 @@ __all__ = [
     "area_uri",
     "authorities",
     "build_index",
-    "links_graph",
     "load_authorities",
     "normalise",
     "reference_graph",

@@ -47,7 +47,7 @@ SELECT = PREFIXES + """SELECT ?s ?p ?o WHERE {
 ASK_TRUE = PREFIXES + f"ASK {{ ?r a jar:JointAreaReview ; jar:area <{SOUTHAMPTON}> }}"
 ASK_FALSE = PREFIXES + f"ASK {{ <{SOUTHAMPTON}> a jar:JointAreaReview }}"
 CONSTRUCT = PREFIXES + """CONSTRUCT { ?s ?p ?o } WHERE {
-  GRAPH <https://w3id.org/jargraph/graph/links> { ?s ?p ?o } }"""
+  GRAPH <https://w3id.org/jargraph/graph/reference> { ?s ?p ?o } }"""
 
 SELECT_TYPES = {"json": "application/sparql-results+json",
                 "xml": "application/sparql-results+xml",

@@ -67,6 +67,7 @@ def embedded(first: str, second: str) -> ox.Store:
     local = ox.Store()
     for iri, data in ((first, DATA), (second, MORE)):
         local.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
+        local.load(data, format=ox.RdfFormat.N_TRIPLES)  # the default graph: their set
     return local
 
 

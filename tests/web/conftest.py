@@ -20,6 +20,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from jargraph import store
+from jargraph.store.dataset import load_dataset
 from jargraph.web import create_app, shutdown
 
 FIXTURE = Path(__file__).with_name("fixture.trig")
@@ -36,11 +37,8 @@ def publish_store(home: Path, *trig: Path | str) -> Path:
         folder = store.new_store_folder(home)
     built = ox.Store(str(folder))
     for item in trig:
-        if isinstance(item, Path):
-            built.bulk_load(path=str(item), format=ox.RdfFormat.TRIG)
-        else:
-            built.bulk_load(item.encode(), format=ox.RdfFormat.TRIG)
-    built.flush()
+        load_dataset(built, item if isinstance(item, Path) else item.encode(),
+                     ox.RdfFormat.TRIG)
     del built
     store.publish(folder, home)
     return folder

@@ -1,4 +1,8 @@
-"""``jargraph export``: the whole built dataset, or one named graph, in an RDF format."""
+"""``jargraph export``: the whole built dataset, or one named graph, in an RDF format.
+
+The whole dataset is its named graphs; the default graph (the set of their
+triples) is not written again, as a SPARQL server would rebuild it.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pyoxigraph as ox
 
 from .. import formats, settings, uris
 from ..store import StoreError, open_read_only
+from ..store.dataset import named_quads
 from ..vocab import PREFIXES
 
 EXPORTS = {f.name: f for f in formats.RDF} | {"rdfxml": formats.find("rdf", "graph"),
@@ -60,7 +65,7 @@ def _serialised(oxi: ox.Store, fmt: ox.RdfFormat, graph: ox.NamedNode | None) ->
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if graph is not None:
         return oxi.dump(format=fmt, prefixes=prefixes, from_graph=graph) or b""
-    return oxi.dump(format=fmt, prefixes=prefixes) or b""
+    return ox.serialize(named_quads(oxi), format=fmt, prefixes=prefixes) or b""
 
 
 def _write(output: Path, data: bytes) -> int:

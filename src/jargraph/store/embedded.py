@@ -34,14 +34,14 @@ def run_query(
 ) -> QueryOutput:
     """Run one query on an Oxigraph store and serialise the answer.
 
-    With no ``default_graphs`` the default graph is the union of all graphs.
+    With no ``default_graphs`` the default graph is the store's own, which a build
+    fills with the set of triples of every named graph (:mod:`.dataset`).
     ``prefixes`` are declared for the query as if written in it (the command
     line passes jargraph's own, so short queries need no PREFIX lines).
     """
     try:
         result = store.query(
             sparql,
-            use_default_graph_as_union=not default_graphs,
             default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
             named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
             prefixes=prefixes,

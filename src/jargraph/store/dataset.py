@@ -1,0 +1,98 @@
+"""The dataset's shape: named graphs in which each triple has one home, and a default
+graph that is their set.
+
+Each source document (and the ontology, schemes and reference data) is a
+named graph, so a statement keeps its provenance. SPARQL's default graph is a
+graph, a set of triples, and servers make it the union of the named graphs
+(Virtuoso, Oxigraph with ``--union-default-graph``) without removing repeats.
+So the build gives each triple one home: the first graph, in order of
+precedence (ontology, schemes, reference, the documents by name, then the
+superclass memberships inferred from them), that states it. An area is typed
+by the reference graph, not again by every document that names it. The
+union of the graphs is then a set on any server.
+
+The embedded store also holds that set as its default graph, written once at
+build time, so queries read one graph's indexes rather than every graph's.
+
+Dumps and exports hold the named graphs only: the default graph is derived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+DEFAULT_GRAPH_QUERY = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def load_dataset(oxi: ox.Store, source: Path | bytes, format: ox.RdfFormat) -> None:
+    """Bulk-load quads (a file, or bytes) as named graphs, and their distinct triples as
+    the default graph (the store keeps each quad once, so repeats fall away)."""
+    if isinstance(source, Path):
+        oxi.bulk_load(path=source, format=format)
+        quads = ox.parse(path=source, format=format)
+    else:
+        oxi.bulk_load(source, format=format)
+        quads = ox.parse(source, format=format)
+    oxi.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                    for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+    oxi.flush()
+
+
+def default_graph_size(oxi: ox.Store) -> int:
+    """The number of distinct triples: the size of the default graph."""
+    found = oxi.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert isinstance(found, ox.QuerySolutions)
+    return int(next(iter(found))["n"].value)
+
+
+def named_graphs(oxi: ox.Store) -> list[ox.NamedNode]:
+    return sorted((g for g in oxi.named_graphs() if isinstance(g, ox.NamedNode)),
+                  key=lambda g: g.value)
+
+
+def named_quads(oxi: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of every named graph, graph by graph in order of name."""
+    for graph in named_graphs(oxi):
+        yield from oxi.quads_for_pattern(None, None, None, graph)
+
+
+REPEATS = """
+SELECT ?s ?p ?o ?g WHERE {
+  { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) }
+  GRAPH ?g { ?s ?p ?o }
+}"""
+
+
+def named_size(oxi: ox.Store) -> int:
+    """The number of quads in named graphs."""
+    return len(oxi) - sum(1 for _ in oxi.quads_for_pattern(None, None, None,
+                                                           ox.DefaultGraph()))
+
+
+def give_one_home(oxi: ox.Store, precedence: list[str]) -> int:
+    """Remove each triple stated in several named graphs from all but the first of them
+    in ``precedence`` (graph IRIs; graphs not listed come after, by name); returns how
+    many quads were removed. Cheap when there is nothing to do: it compares the size of
+    the default graph (the set) with the number of named quads first."""
+    if default_graph_size(oxi) == named_size(oxi):
+        return 0
+    rank = {iri: i for i, iri in enumerate(precedence)}
+    found: dict[ox.Triple, list[ox.NamedNode]] = {}
+    result = oxi.query(REPEATS)
+    assert isinstance(result, ox.QuerySolutions)
+    for row in result:
+        graph = row["g"]
+        assert isinstance(graph, ox.NamedNode)
+        triple = ox.Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+        found.setdefault(triple, []).append(graph)
+    removed = 0
+    for triple, graphs in found.items():
+        ordered = sorted(graphs, key=lambda g: (rank.get(g.value, len(rank)), g.value))
+        for graph in ordered[1:]:
+            oxi.remove(ox.Quad(triple.subject, triple.predicate, triple.object, graph))
+            removed += 1
+    oxi.flush()
+    return removed
