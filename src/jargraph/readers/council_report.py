@@ -21,15 +21,14 @@ from ..model import (
     GradeDescriptor,
     Investigation,
     Judgement,
-    ReaderWarning,
     Recommendation,
     Review,
     Source,
 )
 from ..uris import slug
 from ..vocab import CORE_AREAS, GRADE_WORDS
+from .base import Reading, cover_date, new_document
 from .markup import (
-    MONTHS,
     Line,
     area_key,
     bullet,
@@ -47,7 +46,7 @@ from .markup import (
     sentences,
     starts_lower,
 )
-from .text import guarded_read
+from .text import MONTHS, guarded_read
 
 FAMILY = "council-report"
 
@@ -79,25 +78,11 @@ class _Para:
     lines: list[Line] = field(default_factory=list)
 
 
-@dataclass
-class _Reader:
-    """State shared by the steps of one read: the document and where warnings go."""
-
-    doc: Document
-
-    def warn(self, line: int, message: str) -> None:
-        self.doc.warnings.append(ReaderWarning(self.doc.path, line, message))
-
-    def source(self, para: _Para | None, line: Line | int, text: str | None = None,
-               section: str | None = None) -> Source:
-        number = line.number if isinstance(line, Line) else line
-        return Source(
-            document=self.doc.id,
-            line=number,
-            paragraph=para.number if para else None,
-            section=section or (para.section if para else None),
-            text=text,
-        )
+def _source(reader: Reading, para: _Para | None, line: Line | int, text: str | None = None,
+            section: str | None = None) -> Source:
+    """A source in a numbered paragraph, under its section unless another is named."""
+    return reader.source(line, section or (para.section if para else None), text,
+                         para.number if para else None)
 
 
 def read_council_report(path: str | Path) -> Document:
@@ -106,8 +91,8 @@ def read_council_report(path: str | Path) -> Document:
 
 
 def _read(path: str | Path, lines: list[Line]) -> Document:
-    doc = Document(id=Path(path).stem, family=FAMILY, path=str(path), title="", published="")
-    reader = _Reader(doc)
+    doc = new_document(path, FAMILY)
+    reader = Reading(doc)
     front, paras = _split(reader, lines)
     area = _read_front(reader, front)
     doc.publisher = _publisher(front + [ln for para in paras for ln in para.lines], area)
@@ -140,7 +125,7 @@ def _read(path: str | Path, lines: list[Line]) -> Document:
 # --- structure -------------------------------------------------------------------------------
 
 
-def _split(reader: _Reader, lines: list[Line]) -> tuple[list[Line], list[_Para]]:
+def _split(reader: Reading, lines: list[Line]) -> tuple[list[Line], list[_Para]]:
     """Cut the file into front matter and paragraphs, tracking the section headings."""
     front: list[Line] = []
     paras: list[_Para] = []
@@ -189,7 +174,7 @@ def _is_numbered_heading(raw: str, text: str) -> bool:
     )
 
 
-def _read_front(reader: _Reader, front: list[Line]) -> str | None:
+def _read_front(reader: Reading, front: list[Line]) -> str | None:
     """Title, meeting date, area and publisher from the cover lines."""
     doc = reader.doc
     subject = field_value(front, "Subject")
@@ -205,12 +190,7 @@ def _read_front(reader: _Reader, front: list[Line]) -> str | None:
     else:
         doc.title = doc.id
         reader.warn(1, "no 'Subject:' line, so no title or area")
-    date = field_value(front, "Date")
-    iso = date_iso(date[0]) if date else None
-    if iso:
-        doc.published = iso
-    else:
-        reader.warn(date[1].number if date else 1, "no meeting date ('Date: 11th June 2008')")
+    cover_date(reader, front, "Date", date_iso, "no meeting date ('Date: 11th June 2008')")
     doc.area = area
     return area
 
@@ -244,7 +224,7 @@ def _stated_count(paras: list[_Para], noun: str) -> int | None:
     return None
 
 
-def _passage(reader: _Reader, para: _Para) -> None:
+def _passage(reader: Reading, para: _Para) -> None:
     """Keep the paragraph's full text, table cells one per line, as a passage."""
     chunks: list[str] = []
     prose: list[str] = []
@@ -263,13 +243,13 @@ def _passage(reader: _Reader, para: _Para) -> None:
             chunks.append(" | ".join(cell for cell in cells(line.text) if cell))
     chunks.append(join_text(prose))
     text = "\n".join(chunk for chunk in chunks if chunk)
-    reader.doc.passages.append(reader.source(para, para.start, text))
+    reader.doc.passages.append(_source(reader, para, para.start, text))
 
 
 # --- the JAR ----------------------------------------------------------------------------------
 
 
-def _jar_review(reader: _Reader, paras: list[_Para], area: str | None) -> Review:
+def _jar_review(reader: Reading, paras: list[_Para], area: str | None) -> Review:
     """The JAR itself: publication year, fieldwork months and methodology as the paper states."""
     year: int | None = None
     fieldwork: str | None = None
@@ -294,10 +274,10 @@ def _jar_review(reader: _Reader, paras: list[_Para], area: str | None) -> Review
     if fieldwork:
         methodology = "2007" if fieldwork[:7] >= "2007-04" else "2005"
     if where:
-        source = reader.source(where[0], where[1], where[2])
+        source = _source(reader, where[0], where[1], where[2])
     else:
         first = paras[0] if paras else None
-        source = reader.source(first, first.start if first else 1)
+        source = _source(reader, first, first.start if first else 1)
     return Review(kind="jar", area=area or "", year=year, source=source,
                   methodology=methodology, fieldwork=fieldwork)
 
@@ -322,7 +302,7 @@ def _fieldwork(sentence: str) -> str | None:
     return f"{start}/{last_year}-{MONTHS[last.lower()]:02d}"
 
 
-def _grades_table(reader: _Reader, para: _Para, jar: Review, consumed: set[int]) -> None:
+def _grades_table(reader: Reading, para: _Para, jar: Review, consumed: set[int]) -> None:
     """The grades table: a header ``\\tLocal services overall`` then ``Area\\tgrade`` rows."""
     lines = para.lines
     for index, line in enumerate(lines):
@@ -336,7 +316,7 @@ def _grades_table(reader: _Reader, para: _Para, jar: Review, consumed: set[int])
             _grade_row(reader, para, jar, row)
 
 
-def _grade_row(reader: _Reader, para: _Para, jar: Review, row: Line) -> None:
+def _grade_row(reader: Reading, para: _Para, jar: Review, row: Line) -> None:
     """One ``Safeguarding\\t2`` row; anything else is a warning, never a guess."""
     parts = [cell for cell in cells(row.text) if cell]
     if len(parts) != 2:
@@ -353,7 +333,7 @@ def _grade_row(reader: _Reader, para: _Para, jar: Review, row: Line) -> None:
     else:
         jar.judgements.append(Judgement(
             area_key=key, grade=grade, wording=wording,
-            sources=[reader.source(para, row, clean(row.text.replace("\t", " ")))],
+            sources=[_source(reader, para, row, clean(row.text.replace("\t", " ")))],
         ))
 
 
@@ -366,7 +346,7 @@ def _grade_value(value: str) -> tuple[int | None, str | None]:
     return (grade, value) if grade else (None, None)
 
 
-def _investigations(reader: _Reader, para: _Para, jar: Review, consumed: set[int]) -> None:
+def _investigations(reader: Reading, para: _Para, jar: Review, consumed: set[int]) -> None:
     """The additional investigations, listed after "additional areas of investigation ..."."""
     text = " ".join(clean(line.text) for line in para.lines)
     if not re.search(r"\badditional (?:areas? of )?investigations?\b", text, re.I):
@@ -385,12 +365,12 @@ def _investigations(reader: _Reader, para: _Para, jar: Review, consumed: set[int
             reader.warn(line.number, f"investigation category not recognised: {title!r}")
         jar.investigations.append(Investigation(
             key=slug(re.sub(r"[–—]", "-", title)), title=title, category=category,
-            source=reader.source(para, line, title),
+            source=_source(reader, para, line, title),
         ))
         consumed.add(line.number)
 
 
-def _graded_lines(reader: _Reader, para: _Para, jar: Review) -> None:
+def _graded_lines(reader: Reading, para: _Para, jar: Review) -> None:
     """``CAMHS Services were graded as 'Good'`` -> a judgement on that investigation."""
     for line in para.lines:
         match = re.search(r"^(?:[-•]\s+)?(.+?)\s+(?:was|were)\s+graded\s+as\s+['‘\"]?(\w+)",
@@ -408,7 +388,7 @@ def _graded_lines(reader: _Reader, para: _Para, jar: Review) -> None:
         else:
             jar.judgements.append(Judgement(
                 area_key=key, grade=grade, wording=word,
-                sources=[reader.source(para, line, clean(line.text).lstrip("-• "))],
+                sources=[_source(reader, para, line, clean(line.text).lstrip("-• "))],
             ))
 
 
@@ -426,7 +406,7 @@ def _subject_key(jar: Review, subject: str) -> str | None:
     return None
 
 
-def _check_core_grades(reader: _Reader, jar: Review) -> None:
+def _check_core_grades(reader: Reading, jar: Review) -> None:
     """A 2007-methodology JAR grades all five core areas; say which the paper lacks."""
     if jar.methodology != "2007":
         return
@@ -439,7 +419,7 @@ def _check_core_grades(reader: _Reader, jar: Review) -> None:
 # --- the corporate assessment and the grade scale ---------------------------------------------
 
 
-def _corporate_assessment(reader: _Reader, para: _Para, area: str | None, year: int,
+def _corporate_assessment(reader: Reading, para: _Para, area: str | None, year: int,
                           ca: Review | None, consumed: set[int]) -> Review | None:
     """Ratings the JAR fed into the Corporate Assessment: ``Be Healthy – Good`` bullets."""
     if not para.lines or "corporate assessment" not in norm(para.lines[0].text):
@@ -461,16 +441,16 @@ def _corporate_assessment(reader: _Reader, para: _Para, area: str | None, year: 
             continue
         if ca is None:
             ca = Review(kind="corporate-assessment", area=area or "", year=year,
-                        source=reader.source(para, para.start, clean(para.lines[0].text)))
+                        source=_source(reader, para, para.start, clean(para.lines[0].text)))
         ca.judgements.append(Judgement(
             area_key=key, grade=grade, scope="council", wording=word,
-            sources=[reader.source(para, line, clean(item[1]))],
+            sources=[_source(reader, para, line, clean(item[1]))],
         ))
         consumed.add(line.number)
     return ca
 
 
-def _grade_words(reader: _Reader, para: _Para) -> None:
+def _grade_words(reader: Reading, para: _Para) -> None:
     """``where 1 is inadequate, 2 is adequate ...`` -> one descriptor per grade."""
     for line in para.lines:
         for sentence in sentences(clean(line.text)):
@@ -485,14 +465,14 @@ def _grade_words(reader: _Reader, para: _Para) -> None:
                                 "which elsewhere means another grade")
                 reader.doc.grade_descriptors.append(GradeDescriptor(
                     grade=int(number), label=word, descriptor=f"{number} is {word}",
-                    source=reader.source(para, line, sentence),
+                    source=_source(reader, para, line, sentence),
                 ))
 
 
 # --- strengths and weaknesses -----------------------------------------------------------------
 
 
-def _strength_tables(reader: _Reader, para: _Para, jar: Review, consumed: set[int]) -> None:
+def _strength_tables(reader: Reading, para: _Para, jar: Review, consumed: set[int]) -> None:
     """Each titled ``Major strengths\\tImportant weaknesses`` table, page breaks joined."""
     lines = para.lines
     index = 0
@@ -527,7 +507,7 @@ def _title_before(lines: list[Line], index: int) -> Line | None:
     return None
 
 
-def _table_key(reader: _Reader, jar: Review, title: str | None, line: Line) -> str | None:
+def _table_key(reader: Reading, jar: Review, title: str | None, line: Line) -> str | None:
     """The judgement area or investigation a table's title names."""
     key = _subject_key(jar, title) if title else None
     if key is None:
@@ -536,7 +516,7 @@ def _table_key(reader: _Reader, jar: Review, title: str | None, line: Line) -> s
     return key
 
 
-def _table_rows(reader: _Reader, para: _Para, jar: Review, lines: list[Line], index: int,
+def _table_rows(reader: Reading, para: _Para, jar: Review, lines: list[Line], index: int,
                 kinds: list[str], title: str | None, key: str | None,
                 consumed: set[int]) -> int:
     """Read rows up to the next table; a row without ``<p>`` continues the last cells."""
@@ -575,7 +555,7 @@ def _table_rows(reader: _Reader, para: _Para, jar: Review, lines: list[Line], in
         for text, line in column:
             jar.findings.append(Finding(
                 kind=kind, text=text, area_key=key,
-                source=reader.source(para, line, text, section=title),
+                source=_source(reader, para, line, text, section=title),
             ))
     return index
 
@@ -583,7 +563,7 @@ def _table_rows(reader: _Reader, para: _Para, jar: Review, lines: list[Line], in
 # --- recommendations ----------------------------------------------------------------------------
 
 
-def _recommendations(reader: _Reader, para: _Para, jar: Review, consumed: set[int]) -> None:
+def _recommendations(reader: Reading, para: _Para, jar: Review, consumed: set[int]) -> None:
     """Inspection recommendations: timeframe line, ``X should:`` line, then bullets."""
     timeframe: str | None = None
     heading: str | None = None
@@ -606,7 +586,7 @@ def _recommendations(reader: _Reader, para: _Para, jar: Review, consumed: set[in
             rec_text = clean(item[1])
             jar.recommendations.append(Recommendation(
                 text=rec_text, timeframe=timeframe, addressees=list(addressees),
-                source=reader.source(para, line, rec_text, section=heading),
+                source=_source(reader, para, line, rec_text, section=heading),
             ))
             consumed.add(line.number)
         elif text and not is_rule(line.text):

@@ -142,6 +142,19 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 
+MONTHS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december",
+        ],
+        start=1,
+    )
+}
+"""Month names, lower case, to their numbers: every family prints dates in words."""
+
+
 def parse_number(token: str) -> Decimal | None:
     """``222,000`` -> 222000, ``2.4`` -> 2.4, ``five`` -> 5; None for anything else."""
     word = token.strip().lower()
