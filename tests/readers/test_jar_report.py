@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from jargraph.model import Document, Judgement, Review
-from jargraph.readers.jar_report import read_jar_report
+from jargraph.readers.jar import read_jar_report
 
 REPORTS = Path(__file__).resolve().parents[2] / "src" / "jargraph" / "data" / "reports"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from jargraph.model import Document, Review
-from jargraph.readers.jar_report import investigation_category, read_jar_report, split_addressees
+from jargraph.readers.jar import investigation_category, read_jar_report, split_addressees
 from jargraph.readers.text import (
     Line,
     ReaderError,

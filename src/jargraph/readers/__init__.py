@@ -16,7 +16,7 @@ from .text import ReaderError
 
 FAMILIES: dict[str, tuple[str, str, re.Pattern[str]]] = {
     # family: (module, function, what the first lines of such a document say)
-    "jar-report": ("jar_report", "read_jar_report",
+    "jar-report": ("jar", "read_jar_report",
                    re.compile(r"^\s*Joint area review\s*$", re.M | re.I)),
     "council-report": ("council_report", "read_council_report",
                        re.compile(r"Subject:\s*.*Joint Area Review", re.I)),
