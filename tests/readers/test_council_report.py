@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jargraph.model import Document, Review
-from jargraph.readers.council_report import read_council_report
+from jargraph.readers.council import read_council_report
 from jargraph.readers.text import ReaderError
 from jargraph.resources import data_dir
 
