@@ -131,7 +131,7 @@ def join_fragments(first: str, second: str) -> str:
     return f"{first.rstrip()} {second.strip()}"
 
 
-# --- numbers ---------------------------------------------------------------
+# --- numbers and months ----------------------------------------------------
 
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
