@@ -16,9 +16,9 @@ from .text import ReaderError
 
 FAMILIES: dict[str, tuple[str, str, re.Pattern[str]]] = {
     # family: (module, function, what the first lines of such a document say)
-    "jar-report": ("jar_report", "read_jar_report",
+    "jar-report": ("jar", "read_jar_report",
                    re.compile(r"^\s*Joint area review\s*$", re.M | re.I)),
-    "council-report": ("council_report", "read_council_report",
+    "council-report": ("council", "read_council_report",
                        re.compile(r"Subject:\s*.*Joint Area Review", re.I)),
     "national-outcomes": ("national_outcomes", "read_national_outcomes",
                           re.compile(r"Joint area reviews \d{4}.\d{2}.*\n(?:.*\n){0,3}.*"

@@ -13,21 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import Line, ReaderError
+from .text import MONTHS, Line, ReaderError
 from .text import read_lines as text_read_lines
 
 __all__ = ["Line", "ReaderError", "read_lines"]
-
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december",
-        ],
-        start=1,
-    )
-}
 
 _NUMBER_WORDS = {
     "none": 0, "no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,

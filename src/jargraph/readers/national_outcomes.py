@@ -13,16 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import (
-    AreaMention,
-    Document,
-    Finding,
-    GradeDistribution,
-    ReaderWarning,
-    Recommendation,
-    Source,
-)
+from ..model import AreaMention, Document, GradeDistribution, Recommendation, Source
 from ..vocab import CORE_AREAS, GRADE_WORDS
+from .base import Reading, footnote_passages, key_findings, new_document, ofsted_cover
 from .markup import (
     NUMBER,
     Line,
@@ -34,7 +27,6 @@ from .markup import (
     bullet_items,
     cells,
     clean,
-    field_value,
     investigation_category,
     is_blank,
     join_text,
@@ -87,27 +79,14 @@ class _Para:
                           for line in self.lines])
 
 
-@dataclass
-class _Reader:
-    doc: Document
-
-    def warn(self, line: int, message: str) -> None:
-        self.doc.warnings.append(ReaderWarning(self.doc.path, line, message))
-
-    def source(self, line: Line | int, section: str | None, text: str | None = None,
-               paragraph: str | None = None) -> Source:
-        number = line.number if isinstance(line, Line) else line
-        return Source(self.doc.id, number, paragraph=paragraph, section=section, text=text)
-
-
 def read_national_outcomes(path: str | Path) -> Document:
     """Read the national report on outcomes into distributions, findings and area lists."""
     return guarded_read(path, "a national outcomes report", lambda lines: _read(path, lines))
 
 
 def _read(path: str | Path, lines: list[Line]) -> Document:
-    doc = Document(id=Path(path).stem, family=FAMILY, path=str(path), title="", published="")
-    reader = _Reader(doc)
+    doc = new_document(path, FAMILY)
+    reader = Reading(doc)
     front, sections, notes = split_sections(lines)
     _cover(reader, lines, sections)
     reviews_total, period = _scope(lines)
@@ -117,7 +96,7 @@ def _read(path: str | Path, lines: list[Line]) -> Document:
         if index in in_annex:
             continue
         if title == "key findings":
-            _key_findings(reader, section)
+            key_findings(reader, section)
         elif title == "recommendations":
             _recommendations(reader, section)
         elif re.match(r"annex [a-z]\b", title):
@@ -152,7 +131,7 @@ def _with_subsections(sections: list[Section], index: int) -> list[Section]:
 # --- cover, scope, passages -----------------------------------------------------------------
 
 
-def _cover(reader: _Reader, lines: list[Line], sections: list[Section]) -> None:
+def _cover(reader: Reading, lines: list[Line], sections: list[Section]) -> None:
     """Title (heading plus subtitle), publication month, reference and publisher."""
     doc = reader.doc
     first = next((s for s in sections if s.level == 1), sections[0] if sections else None)
@@ -164,18 +143,7 @@ def _cover(reader: _Reader, lines: list[Line], sections: list[Section]) -> None:
         subtitle = next((ln for ln in first.body if not is_blank(ln.text)), None)
         if subtitle and _is_subtitle(subtitle.text):
             doc.title = f"{first.title}: {clean(subtitle.text)}"
-    published = field_value(lines, "Published")
-    month = month_iso(published[0]) if published else None
-    if month:
-        doc.published = month
-    else:
-        reader.warn(published[1].number if published else 1,
-                    "no publication month ('Published: April 2009')")
-    reference = field_value(lines, "Reference no")
-    doc.reference = reference[0] if reference else None
-    text = "\n".join(line.text for line in lines)
-    if "(Ofsted)" in text or "ofsted.gov.uk" in text.lower():
-        doc.publisher = "Ofsted"
+    ofsted_cover(reader, lines, "April 2009")
 
 
 def _is_subtitle(text: str) -> bool:
@@ -211,7 +179,7 @@ def _paragraphs(sections: list[Section]) -> list[_Para]:
     return paras
 
 
-def _section_passages(reader: _Reader, section: Section) -> None:
+def _section_passages(reader: Reading, section: Section) -> None:
     """Numbered paragraphs as passages, and the section's unnumbered text as one passage."""
     lead: list[Line] = []
     for line in section.body:
@@ -227,7 +195,7 @@ def _section_passages(reader: _Reader, section: Section) -> None:
             reader.source(para.start, section.title, para.text(), paragraph=para.number))
 
 
-def _annex_passage(reader: _Reader, parts: list[Section]) -> None:
+def _annex_passage(reader: Reading, parts: list[Section]) -> None:
     """An annex is one passage: its sub-headings and tables under the annex's own name."""
     lines: list[Line] = []
     for part in parts:
@@ -237,11 +205,11 @@ def _annex_passage(reader: _Reader, parts: list[Section]) -> None:
     reader.doc.passages.append(reader.source(parts[0].line, parts[0].title, block_text(lines)))
 
 
-def _notes(reader: _Reader, notes: list[Note]) -> None:
+def _notes(reader: Reading, notes: list[Note]) -> None:
     """Footnotes as passages; an area named for a special review is a mention."""
+    footnote_passages(reader, notes)
     for note in notes:
         section = f"Footnote {note.mark}"
-        reader.doc.passages.append(reader.source(note.line, section, note.text))
         for match in re.finditer(
             r"\bjoint area review of ((?:[A-Z][\w.'’-]*)(?:\s+(?:and|upon|on|[A-Z][\w.'’-]*))*)",
             note.text,
@@ -252,18 +220,10 @@ def _notes(reader: _Reader, notes: list[Note]) -> None:
             ))
 
 
-# --- key findings and recommendations -----------------------------------------------------
+# --- recommendations ------------------------------------------------------------------------
 
 
-def _key_findings(reader: _Reader, section: Section) -> None:
-    for line, text in bullet_items(section.body):
-        reader.doc.findings.append(Finding(
-            kind="key-finding", text=clean(text),
-            source=reader.source(line, section.title, clean(text)),
-        ))
-
-
-def _recommendations(reader: _Reader, section: Section) -> None:
+def _recommendations(reader: Reading, section: Section) -> None:
     """``LSCBs should:`` then bullets; each bullet is one recommendation to that addressee."""
     addressee: str | None = None
     items = {line.number: text for line, text in bullet_items(section.body)}
@@ -329,7 +289,7 @@ def _counts(sentence: str) -> list[tuple[int, int, int]]:
     return [(grade, count, start) for grade, count, start, _ in sorted(found, key=lambda f: f[2])]
 
 
-def _prose_distributions(reader: _Reader, paras: list[_Para], reviews_total: int | None,
+def _prose_distributions(reader: Reading, paras: list[_Para], reviews_total: int | None,
                          period: str | None) -> None:
     """One distribution per judgement area or investigation group whose counts the text gives."""
     found: dict[str, GradeDistribution] = {}
@@ -355,7 +315,7 @@ def _prose_distributions(reader: _Reader, paras: list[_Para], reviews_total: int
         reader.doc.distributions.append(dist)
 
 
-def _add_counts(reader: _Reader, found: dict[str, GradeDistribution], para: _Para,
+def _add_counts(reader: Reading, found: dict[str, GradeDistribution], para: _Para,
                 subject: tuple[str, str], counts: list[tuple[int, int, int]], sentence: str,
                 text: str, period: str | None) -> None:
     key, label = subject
@@ -382,7 +342,7 @@ def _add_counts(reader: _Reader, found: dict[str, GradeDistribution], para: _Par
         dist.counts[(key, grade)] = count
 
 
-def _settle_total(reader: _Reader, dist: GradeDistribution, reviews_total: int | None) -> None:
+def _settle_total(reader: Reading, dist: GradeDistribution, reviews_total: int | None) -> None:
     """Total as stated; else the report's number of reviews for a core area; else the sum."""
     counted = sum(dist.counts.values())
     if not dist.total:
@@ -401,7 +361,7 @@ def _settle_total(reader: _Reader, dist: GradeDistribution, reviews_total: int |
 # --- annexes ----------------------------------------------------------------------------------
 
 
-def _annex_a(reader: _Reader, parts: list[Section], reviews_total: int | None,
+def _annex_a(reader: Reading, parts: list[Section], reviews_total: int | None,
              period: str | None) -> None:
     """The Annex A table: areas across, grades down -> one distribution of every cell."""
     title = parts[1].title if len(parts) > 1 else parts[0].title
@@ -440,7 +400,7 @@ def _annex_a(reader: _Reader, parts: list[Section], reviews_total: int | None,
     ))
 
 
-def _annex_b(reader: _Reader, parts: list[Section], reviews_total: int | None) -> None:
+def _annex_b(reader: Reading, parts: list[Section], reviews_total: int | None) -> None:
     """Annex B's list of areas: two names a row, read down each column in turn."""
     columns: list[list[tuple[str, Line]]] = []
     for part in parts:

@@ -23,11 +23,10 @@ from ..model import (
     Finding,
     GradeDescriptor,
     PracticeExample,
-    ReaderWarning,
     Recommendation,
-    Source,
 )
 from ..vocab import OUTCOME_AREAS
+from .base import Reading, footnote_passages, key_findings, new_document, ofsted_cover
 from .markup import (
     Line,
     Section,
@@ -38,13 +37,11 @@ from .markup import (
     bullet_items,
     cells,
     clean,
-    field_value,
     heading,
     is_blank,
     is_bold_line,
     join_text,
     link,
-    month_iso,
     norm,
     number_value,
     split_sections,
@@ -85,17 +82,11 @@ class _Example:
 
 
 @dataclass
-class _Reader:
-    doc: Document
+class _Reader(Reading):
+    """A reading of the overview, with the links and examples it pairs at the end."""
+
     links: list[_Link] = field(default_factory=list)
     examples: list[_Example] = field(default_factory=list)
-
-    def warn(self, line: int, message: str) -> None:
-        self.doc.warnings.append(ReaderWarning(self.doc.path, line, message))
-
-    def source(self, line: Line | int, section: str | None, text: str | None = None) -> Source:
-        number = line.number if isinstance(line, Line) else line
-        return Source(self.doc.id, number, section=section, text=text)
 
 
 def read_national_overview(path: str | Path) -> Document:
@@ -104,7 +95,7 @@ def read_national_overview(path: str | Path) -> Document:
 
 
 def _read(path: str | Path, lines: list[Line]) -> Document:
-    doc = Document(id=Path(path).stem, family=FAMILY, path=str(path), title="", published="")
+    doc = new_document(path, FAMILY)
     reader = _Reader(doc)
     _front, sections, notes = split_sections(lines)
     _cover(reader, lines, sections)
@@ -131,9 +122,7 @@ def _read(path: str | Path, lines: list[Line]) -> Document:
                            section.body)
         _read_section(reader, labelled, part, outcome, mode)
         _passage(reader, labelled.line, labelled.title, labelled.body)
-    for note in notes:
-        section_name = f"Footnote {note.mark}"
-        doc.passages.append(reader.source(note.line, section_name, note.text))
+    footnote_passages(reader, notes)
     _examples(reader)
     return doc
 
@@ -159,17 +148,7 @@ def _cover(reader: _Reader, lines: list[Line], sections: list[Section]) -> None:
     doc.title = first.title if first else doc.id
     if first is None:
         reader.warn(1, "no title heading")
-    published = field_value(lines, "Published")
-    month = month_iso(published[0]) if published else None
-    if month:
-        doc.published = month
-    else:
-        reader.warn(published[1].number if published else 1,
-                    "no publication month ('Published: April 2007')")
-    reference = field_value(lines, "Reference no")
-    doc.reference = reference[0] if reference else None
-    if any("ofsted.gov.uk" in line.text.lower() or "(Ofsted)" in line.text for line in lines):
-        doc.publisher = "Ofsted"
+    ofsted_cover(reader, lines, "April 2007")
 
 
 def _evaluation_heading(reader: _Reader, section: Section, outcome: str | None,
@@ -214,10 +193,7 @@ def _read_section(reader: _Reader, section: Section, part: str | None, outcome: 
     """What a section holds, by the part of the report it is in."""
     title = norm(section.title)
     if part == "key findings" and title == "key findings":
-        for line, text in bullet_items(section.body):
-            reader.doc.findings.append(Finding(
-                kind="key-finding", text=clean(text),
-                source=reader.source(line, section.title, clean(text))))
+        key_findings(reader, section)
     elif part == "recommendations" and title == "recommendations":
         _recommendations(reader, section)
     elif part == "evaluation of outcome areas" and mode and outcome:

@@ -131,7 +131,7 @@ def join_fragments(first: str, second: str) -> str:
     return f"{first.rstrip()} {second.strip()}"
 
 
-# --- numbers ---------------------------------------------------------------
+# --- numbers and months ----------------------------------------------------
 
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -140,6 +140,19 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
+
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december",
+        ],
+        start=1,
+    )
+}
+"""Month names, lower case, to their numbers: every family prints dates in words."""
 
 
 def parse_number(token: str) -> Decimal | None:

@@ -1,0 +1,167 @@
+"""A council paper cut into its cover lines and numbered paragraphs.
+
+The paper numbers its paragraphs ``1.0``, ``2.1`` ... under capitalised or
+numbered headings; every step after this one reads a paragraph at a time, and
+each paragraph is kept whole as a passage that sources point at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...model import Source
+from ..base import Reading, cover_date
+from ..markup import (
+    Line,
+    cells,
+    clean,
+    date_iso,
+    field_value,
+    is_blank,
+    is_rule,
+    join_text,
+    number_value,
+    paragraph_cells,
+)
+
+_NUMBERED = re.compile(r"^\s*(?:[-•]\s+)?(\d{1,2}\.\d{1,2})\s+(\S.*?)\s*$")
+_CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’,/-]{2,60}$")
+
+
+@dataclass
+class Para:
+    """A numbered paragraph (or the unnumbered text under a heading) with its lines."""
+
+    number: str | None
+    section: str | None
+    start: Line
+    lines: list[Line] = field(default_factory=list)
+
+
+def para_source(reader: Reading, para: Para | None, line: Line | int,
+                text: str | None = None, section: str | None = None) -> Source:
+    """A source in a numbered paragraph, under its section unless another is named."""
+    return reader.source(line, section or (para.section if para else None), text,
+                         para.number if para else None)
+
+
+def split(reader: Reading, lines: list[Line]) -> tuple[list[Line], list[Para]]:
+    """Cut the file into front matter and paragraphs, tracking the section headings."""
+    front: list[Line] = []
+    paras: list[Para] = []
+    section: str | None = None
+    current: Para | None = None
+    for line in lines:
+        text = line.text.strip()
+        numbered = _NUMBERED.match(line.text)
+        if numbered and _is_numbered_heading(line.text, numbered.group(2)):
+            section = clean(numbered.group(2))
+            current = Para(numbered.group(1), section, line)
+            paras.append(current)
+        elif numbered:
+            first = Line(line.number, numbered.group(2))
+            current = Para(numbered.group(1), section, line, [first])
+            paras.append(current)
+        elif _CAPS_HEADING.match(text) and len(text.split()) <= 6:
+            section = text
+            current = Para(None, section, line)
+            paras.append(current)
+        elif current is None:
+            front.append(line)
+        else:
+            current.lines.append(line)
+    kept: list[Para] = []
+    seen: set[str] = set()
+    for para in paras:
+        if not any(not is_blank(line.text) for line in para.lines):
+            continue
+        if para.number is not None and para.number in seen:
+            reader.warn(para.start.number, f"paragraph number {para.number} is used twice")
+            para.number = None
+        if para.number is not None:
+            seen.add(para.number)
+        kept.append(para)
+    return front, kept
+
+
+def _is_numbered_heading(raw: str, text: str) -> bool:
+    """``4.0 Inspection recommendations`` is a heading; ``2.0 It is recommended ...:`` is not."""
+    return (
+        not re.match(r"^\s*[-•]", raw)
+        and not re.search(r"[.:;?!-]$", text)
+        and len(text.split()) <= 10
+        and text[:1].isupper()
+    )
+
+
+def read_front(reader: Reading, front: list[Line]) -> str | None:
+    """Title, meeting date, area and publisher from the cover lines."""
+    doc = reader.doc
+    subject = field_value(front, "Subject")
+    area: str | None = None
+    if subject:
+        doc.title = subject[0]
+        match = re.match(r"^(.*?)\s+Joint Area Review\b", subject[0], re.I)
+        if match:
+            area = match.group(1).strip()
+        else:
+            reader.warn(subject[1].number,
+                        "subject line does not name the area's Joint Area Review")
+    else:
+        doc.title = doc.id
+        reader.warn(1, "no 'Subject:' line, so no title or area")
+    cover_date(reader, front, "Date", date_iso, "no meeting date ('Date: 11th June 2008')")
+    doc.area = area
+    return area
+
+
+def publisher(lines: list[Line], area: str | None) -> str | None:
+    """The council: as the paper names it ("Kirklees Council"), else built from the area.
+
+    A Director of Children's Services reports to the area's own council. The
+    Leeds paper never prints its council's name, only "the Council", so the
+    fallback names the area's city council.
+    """
+    if not area:
+        return None
+    kinds = r"(?:(?:City|County|Borough|Metropolitan Borough|District) )?"
+    for line in lines:
+        match = re.search(rf"\b({re.escape(area)} {kinds}Council)\b", line.text)
+        if match:
+            return match.group(1)
+    if any("Director of Children" in line.text for line in lines):
+        return f"{area} City Council"
+    return None
+
+
+def stated_count(paras: list[Para], noun: str) -> int | None:
+    """A count the paper states, e.g. "the ten recommendations" -> 10."""
+    for para in paras:
+        for line in para.lines:
+            match = re.search(rf"\bthe (\w+(?:-\w+)?) {noun}\b", line.text)
+            if match and number_value(match.group(1)) is not None:
+                return number_value(match.group(1))
+    return None
+
+
+def passage(reader: Reading, para: Para) -> None:
+    """Keep the paragraph's full text, table cells one per line, as a passage."""
+    chunks: list[str] = []
+    prose: list[str] = []
+    for line in para.lines:
+        if is_rule(line.text):
+            continue
+        if "\t" not in line.text and "<p>" not in line.text:
+            prose.append(clean(line.text))
+            continue
+        chunks.append(join_text(prose))
+        prose = []
+        if "<p>" in line.text:
+            chunks.extend(f"- {item}" for column in line.text.split("\t")
+                          for item in paragraph_cells(column))
+        else:
+            chunks.append(" | ".join(cell for cell in cells(line.text) if cell))
+    chunks.append(join_text(prose))
+    text = "\n".join(chunk for chunk in chunks if chunk)
+    reader.doc.passages.append(para_source(reader, para, para.start, text))

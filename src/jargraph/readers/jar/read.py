@@ -1,0 +1,88 @@
+"""Reader for joint area review reports (document family ``jar-report``).
+
+A JAR report has a title page, a contents list, numbered paragraphs under a
+fixed run of headings (Introduction, Context, Main findings, Grades,
+Recommendations, Equality and diversity, the three core judgement sections,
+the additional investigations, Service management / Capacity to improve), and
+annexes (the APA letter, the corporate assessment, sometimes an enhanced youth
+inspection, the summary of arrangements). The reader follows that structure and
+the phrasing JARs share; it never relies on one report's line numbers.
+
+Whatever it meets but cannot place becomes a `ReaderWarning`; a file it cannot
+read at all raises `ReaderError`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...model import Document, Review
+from ..base import new_document
+from ..text import Line, guarded_read
+from .annexes import annex_reviews
+from .dates import fieldwork_period
+from .figures import context_figures
+from .investigations import check_intro_investigations, investigations
+from .judgements import (
+    core_sections,
+    grades_table,
+    main_findings,
+    main_findings_text,
+    methodology,
+    missing_rows,
+)
+from .layout import JarReading, Section, assemble, body_start, segment
+from .recommendations import recommendations
+from .title_page import contents, page_headers, title_page
+
+FAMILY = "jar-report"
+
+
+def read_jar_report(path: Path) -> Document:
+    """Read one JAR report into a `Document` with its JAR review and annex reviews."""
+    return guarded_read(path, "a JAR report", lambda lines: _read(path, lines))
+
+
+def _read(path: Path, lines: list[Line]) -> Document:
+    reader = JarReading(new_document(path, FAMILY), lines)
+    doc = reader.doc
+    start = body_start(reader)
+    front = lines[:start]
+    title_page(reader, front)
+    contents(reader, front)
+    sections = segment(reader, start, page_headers(front))
+    assemble(reader, sections)
+    year = int(doc.published[:4]) if doc.published[:4].isdigit() else 0
+    doc.reviews.append(_jar_review(reader, sections, year))
+    doc.figures.extend(context_figures(reader, sections))
+    doc.reviews.extend(annex_reviews(reader, sections, doc, year))
+    return doc
+
+
+def _jar_review(reader: JarReading, sections: list[Section], year: int) -> Review:
+    """The review itself: grades from table, sections and main findings, and the rest."""
+    doc = reader.doc
+    review = Review(kind="jar", area=doc.area or "", year=year,
+                    source=reader.source(reader.title_line, "Title page", text=doc.title))
+    judgements = grades_table(reader, sections)
+    review.methodology = methodology(judgements)
+    in_table = set(judgements)
+    core_sections(reader, sections, judgements, review)
+    missing_rows(reader, sections, judgements, in_table)
+    investigations(reader, sections, judgements, review)
+    main_findings(reader, sections, judgements, review)
+    check_intro_investigations(reader, sections, review)
+    review.judgements = list(judgements.values())
+    review.recommendations = recommendations(reader, sections)
+    review.summary = main_findings_text(sections)
+    review.fieldwork = _fieldwork(sections)
+    return review
+
+
+def _fieldwork(sections: list[Section]) -> str | None:
+    """When the fieldwork took place, from the first paragraph that says."""
+    for sec in sections:
+        for para in sec.paragraphs:
+            if (period := fieldwork_period(para.full_text())) is not None:
+                return period
+    return None
