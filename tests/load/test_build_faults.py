@@ -93,6 +93,9 @@ elif stage == "dump":
         def __init__(self, real):
             self.real, self.calls = real, 0
 
+        def __getattr__(self, name):
+            return getattr(self.real, name)
+
         def dump(self, *args, **kwargs):
             self.calls += 1
             if self.calls == 2:
