@@ -51,9 +51,9 @@ def as_problems(
             Problem(
                 file=file,
                 line=line,
-                focus=_render(focus, prefixes) if focus is not None else "",
+                focus=render(focus, prefixes) if focus is not None else "",
                 path=_render_path(results, path, prefixes) if path is not None else None,
-                value=_render(value, prefixes) if value is not None else None,
+                value=render(value, prefixes) if value is not None else None,
                 message=" ".join(messages) or "does not conform to the shapes",
                 severity=severity,
             )
@@ -71,7 +71,7 @@ def _order(problem: Problem) -> tuple:
     )
 
 
-def _render(term: Node, prefixes: dict[str, str]) -> str:
+def render(term: Node, prefixes: dict[str, str]) -> str:
     """A term as short as the file's prefixes (then jargraph's) allow."""
     if isinstance(term, URIRef):
         return _shorten(str(term), prefixes)
@@ -113,7 +113,7 @@ def _shorten(iri: str, prefixes: dict[str, str]) -> str:
 def _render_path(graph: Graph, path: Node, prefixes: dict[str, str]) -> str:
     """A SHACL property path in SPARQL-like notation."""
     if isinstance(path, URIRef):
-        return _render(path, prefixes)
+        return render(path, prefixes)
     inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
         return "^" + _render_path(graph, inverse, prefixes)
