@@ -231,9 +231,9 @@ def _iri(node: Node) -> URIRef:
 
 
 def _unique(reasons: list[_Why]) -> list[_Why]:
-    """One reason per class, a stated type before an implied one."""
+    """One reason per class, a stated type before an implied one, in a stable order."""
     chosen: dict[Node, _Why] = {}
-    for why in sorted(reasons, key=lambda r: r.kind != "stated"):
+    for why in sorted(reasons, key=lambda r: (r.kind != "stated", name(r.cls), name(r.prop))):
         chosen.setdefault(why.cls, why)
     return list(chosen.values())
 

@@ -112,9 +112,11 @@ def check_file(path: Path) -> Consistency:
     return check(data)
 
 
-def check_build(folder: Path, out: TextIO = sys.stdout) -> int:
+def check_build(folder: Path, out: TextIO | None = None) -> int:
     """``jargraph build --reason``: check the whole graph a build wrote (its N-Quads
-    dump) and print what the reasoner finds; 0 consistent, 1 not, 2 it could not run."""
+    dump) and print what the reasoner finds (to standard output by default); 0
+    consistent, 1 not, 2 it could not run."""
+    out = out or sys.stdout
     print("checking the graph's OWL consistency with HermiT ...", file=sys.stderr, flush=True)
     try:
         found = check_file(folder / "dumps" / "jargraph.nq")
