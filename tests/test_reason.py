@@ -179,7 +179,7 @@ def test_validate_reason_reports_the_contradiction(
     assert main(["validate", "--reason", str(path)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
     [line] = [x for x in lines if "Inconsistent with the ontology" in x]
-    assert line.startswith(f"{path}:5: jarid:test/thing: Inconsistent with the ontology: it is a")
+    assert line.startswith(f"{path}:6: jarid:test/thing: Inconsistent with the ontology: it is a")
     for shown in ("jar:MajorStrength", "jar:ImportantWeakness", "disjoint", "keep one type"):
         assert shown in line
     assert path.read_bytes() == original
@@ -201,7 +201,7 @@ def test_validate_reason_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path = _write(tmp_path, "both.ttl", BOTH)
     assert main(["validate", "--reason", "--json", str(path)]) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]
-    assert any(p["message"].startswith("Inconsistent with the ontology") and p["line"] == 5
+    assert any(p["message"].startswith("Inconsistent with the ontology") and p["line"] == 6
                for p in problems)
 
 
