@@ -178,26 +178,36 @@ def _first_line(message: str) -> str:
 
 
 def _narrowed(data: Graph, deadline: float) -> list[Clash]:
-    """Name the nodes a contradiction lies in by running HermiT on halves of the data
-    (grouped by subject), as long as one half alone is inconsistent and time allows."""
-    groups: dict[Node, list[tuple[Node, Node, Node]]] = defaultdict(list)
+    """Name the nodes a contradiction lies in: HermiT on parts of the data, grouped by
+    subject, keeps the fewest subjects whose statements are still inconsistent (as far
+    as the time allows)."""
+    groups: dict[Node, Graph] = defaultdict(Graph)
     for triple in data:
-        groups[triple[0]].append(triple)
-    keep = sorted(groups, key=name)
+        groups[triple[0]].add(triple)
     vocabulary = vocabulary_graph()
-    while len(keep) > 1 and time.perf_counter() < deadline:
-        half = len(keep) // 2
-        for part in (keep[:half], keep[half:]):
-            graph = Graph()
-            for subject in part:
-                for triple in groups[subject]:
-                    graph.add(triple)
-            if not _hermit(graph + vocabulary)[0]:
-                keep = part
-                break
-        else:
-            break  # the contradiction needs both halves
-    return [Clash(node, "is among the nodes whose statements the reasoner finds inconsistent "
-                        "with the ontology, though not by disjoint classes or a datatype",
-                  "check its types and values against the ontology's axioms")
-            for node in keep[:10]]
+
+    def inconsistent(subjects: list[Node]) -> bool:
+        graph = Graph() + vocabulary
+        for subject in subjects:
+            graph += groups[subject]
+        return not _hermit(graph)[0]
+
+    def narrow(candidates: list[Node], fixed: list[Node]) -> list[Node]:
+        """The fewest of ``candidates`` that, with ``fixed``, are inconsistent."""
+        if len(candidates) <= 1 or time.perf_counter() > deadline:
+            return candidates
+        half = len(candidates) // 2
+        first, second = candidates[:half], candidates[half:]
+        if inconsistent(fixed + first):
+            return narrow(first, fixed)
+        if inconsistent(fixed + second):
+            return narrow(second, fixed)
+        kept = narrow(first, fixed + second)  # the contradiction needs both halves
+        return kept + narrow(second, fixed + kept)
+
+    found = narrow(sorted(groups, key=name), [])
+    return [Clash(node, f"is among the {len(found)} nodes whose statements together the "
+                        "reasoner finds inconsistent with the ontology, though not by disjoint "
+                        "classes or a datatype",
+                  "check their types and values against the ontology's axioms")
+            for node in found[:10]]
