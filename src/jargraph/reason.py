@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-import owlready2  # type: ignore[import-untyped]
+import owlready2
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL
 from rdflib.term import Node
