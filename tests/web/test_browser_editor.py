@@ -84,6 +84,7 @@ def page(chromium, site_url: str) -> Iterator[object]:
 def _editor(tab, site_url: str, path: str = "/query") -> None:
     tab.goto(site_url + path)
     tab.wait_for_selector(".yasgui .tabPanel.active .CodeMirror")
+    tab.wait_for_selector("#editor[data-completions=ready]")
 
 
 def _set_query(tab, text: str) -> None:
@@ -223,6 +224,8 @@ def test_paging_through_an_answer_in_the_editor(page, site_url: str) -> None:
     shown = rows.locator("td:nth-child(2) .iri").evaluate_all(
         "cells => cells.map(c => c.title)")
     assert shown == expected[25:50]
+    csv = pager.locator(".downloads a", has_text="CSV").get_attribute("href")
+    assert csv == "/sparql?" + urllib.parse.urlencode({"query": EVERY_TRIPLE, "format": "csv"})
     shot(page, "editor-page-2")
     pager.locator("button.previous").click()
     page.wait_for_function("document.querySelector('.tabPanel.active .yasr nav.pager .count')"

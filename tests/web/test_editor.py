@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+from pathlib import Path
 
 import pytest
+
+from jargraph.web import create_app, shutdown
 
 from .conftest import PAGES_ROW_LIMIT, fetch
 
@@ -114,3 +117,13 @@ def test_the_query_page_carries_the_editors_settings(site_url: str) -> None:
     assert fetch(site_url, "/static/vendor/yasgui/yasgui.min.js").status == 200
     assert fetch(site_url, "/static/vendor/yasgui/LICENSE").status == 200
 
+
+
+def test_a_long_get_is_refused_as_by_the_endpoint(pages_home: Path) -> None:
+    app = create_app({"home": pages_home, "max_url_bytes": 200})
+    long = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 300
+    answer = app.test_client().get("/query/results?" + urllib.parse.urlencode({"query": long}),
+                                   headers={"Accept": JSON})
+    assert answer.status_code == 414
+    assert "send the query by POST" in answer.get_json()["message"]
+    shutdown(app)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, current_app, url_for
-from werkzeug.exceptions import BadRequest, Forbidden
+from flask import Blueprint, Response, current_app, request, url_for
+from werkzeug.exceptions import BadRequest, Forbidden, RequestURITooLarge
 
 from .. import formats
 from ..store import QueryOutput
@@ -53,6 +53,10 @@ def page_config(row_limit: int | None, default_query: str) -> dict[str, object]:
 
 @bp.route("/query/results", methods=["GET", "POST"])
 def results() -> Response:
+    limit = current_app.config["SETTINGS"].max_url_bytes
+    if len(request.query_string) > limit:  # as /sparql refuses it
+        raise RequestURITooLarge(
+            f"the query string is longer than {limit} bytes: send the query by POST instead")
     values = sparql.protocol_values()
     query = sparql.read_query(values)
     if query is None or not query.strip():

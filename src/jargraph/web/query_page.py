@@ -1,7 +1,7 @@
 """``/query``: a page to write SPARQL, run it, and read the answer as a table.
 
 With JavaScript the page is YASGUI (vendored under ``static/vendor/yasgui``,
-set up by ``static/editor.js``): tabs, history, completion from the site's own
+set up by ``static/editor.js``): tabs kept between visits, completion from the site's own
 vocabulary (``web.autocomplete``), the query library's queries as examples,
 and answers a page at a time from ``/query/results`` (``web.editor``).
 

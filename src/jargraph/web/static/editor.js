@@ -135,11 +135,17 @@
 
   var completions = fetch(site.completions, { credentials: "same-origin" })
     .then(function (r) { return r.ok ? r.json() : {}; })
-    .catch(function () { return {}; });
+    .catch(function () { return {}; })
+    .then(function (data) { app.setAttribute("data-completions", "ready"); return data; });
 
   function fromSite(key) {
-    return function () {
-      return completions.then(function (data) { return data[key] || []; });
+    // all of them for the completer's index; those matching a token asked before it is made
+    return function (yasqe, token) {
+      return completions.then(function (data) {
+        var all = data[key] || [];
+        var start = token && (token.autocompletionString || token.string);
+        return start ? all.filter(function (i) { return i.indexOf(start) === 0; }) : all;
+      });
     };
   }
 
@@ -154,10 +160,12 @@
   var builtIn = Yasqe.Autocompleters;
   Yasqe.registerAutocompleter(Object.assign({}, builtIn.prefixes, {
     persistenceId: null,
-    get: function () {
+    get: function (yasqe, token) {
       return completions.then(function (data) {
         var prefixes = data.prefixes || {};
-        return Object.keys(prefixes).sort().map(function (p) { return p + ": <" + prefixes[p] + ">"; });
+        var all = Object.keys(prefixes).sort().map(function (p) { return p + ": <" + prefixes[p] + ">"; });
+        var start = token && (token.autocompletionString || token.string);
+        return start ? all.filter(function (p) { return p.indexOf(start) === 0; }) : all;
       });
     }
   }));
@@ -290,6 +298,18 @@
     });
     label.appendChild(select);
     nav.appendChild(label);
+    // the page's rows are in YASR's own download; the whole answer is the endpoint's
+    var whole = document.createElement("span");
+    whole.className = "downloads";
+    whole.appendChild(document.createTextNode("Whole answer: "));
+    [["csv", "CSV"], ["json", "JSON"]].forEach(function (format, i) {
+      var link = document.createElement("a");
+      link.href = "/sparql?" + new URLSearchParams({ query: tab.getQuery(), format: format[0] });
+      link.textContent = format[1];
+      if (i) whole.appendChild(document.createTextNode(", "));
+      whole.appendChild(link);
+    });
+    nav.appendChild(whole);
     nav.hidden = false;
   }
 
