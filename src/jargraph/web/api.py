@@ -281,7 +281,9 @@ def query_page(name: str) -> Response | str:
         else:
             _fill_table(page, out.body, window, out.truncated)
             page["truncated"] = out.truncated and window is None
-            page["pager"] = _pager(name, given, page.get("shown_page"), row_limit)
+            if "shown_page" in page:
+                page["pager"] = paging.nav(f"/queries/{name}", given, page["shown_page"],
+                                           row_limit)
     except paging.PagingError as exc:
         page["error"], status = f"The page asked for cannot be shown: {exc}.", 400
     except ParameterError as exc:
@@ -304,21 +306,3 @@ def _fill_table(page: dict, body: bytes, window: paging.PagedQuery | None = None
     if window is not None:
         bindings, page["shown_page"] = paging.page_of(bindings, window, truncated)
     page["rows"] = [[show_binding(b.get(v)) for v in columns] for b in bindings]
-
-
-def _pager(name: str, given: dict[str, str], shown: paging.Page | None,
-           row_limit: int | None) -> dict | None:
-    """Links to the pages either side of the one shown, keeping the query's parameters."""
-    if shown is None:
-        return None
-    path = f"/queries/{name}"
-    return {
-        "page": shown,
-        "previous": paging.link(path, given, shown.number - 1, shown.size)
-        if shown.has_previous else None,
-        "next": paging.link(path, given, shown.number + 1, shown.size)
-        if shown.has_next else None,
-        "sizes": paging.sizes(row_limit, shown.size),
-        "action": path,
-        "hidden": given,
-    }

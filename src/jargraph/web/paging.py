@@ -220,6 +220,20 @@ def _whole(value: str | None, name: str, low: int, high: int | None) -> int | No
     return number
 
 
+def nav(path: str, args: Mapping[str, str], shown: Page, row_limit: int | None) -> dict:
+    """What a page's pager shows (``templates/_pager.html``): where the page sits, links to
+    the pages either side keeping the request's other ``args``, and the sizes on offer."""
+    return {
+        "page": shown,
+        "previous": link(path, args, shown.number - 1, shown.size) if shown.has_previous
+        else None,
+        "next": link(path, args, shown.number + 1, shown.size) if shown.has_next else None,
+        "sizes": sizes(row_limit, shown.size),
+        "action": path,
+        "hidden": dict(args),
+    }
+
+
 def link(path: str, args: Mapping[str, str], page: int, size: int) -> str:
     """``path`` with the request's other arguments and this page's ``page`` and ``size``."""
     kept = [(k, v) for k, v in args.items() if k not in ("page", "size")]

@@ -92,7 +92,6 @@ def query_page() -> Response:
     position: tuple[int | None, int | None] = (None, None)
     status = 200
     row_limit = current_app.config["SETTINGS"].row_cap
-    page, size = 1, paging.default_size(row_limit)
     if len(text) > MAX_QUERY:
         error, status = f"The query is longer than {MAX_QUERY} characters.", 400
     elif text.strip():
@@ -120,7 +119,8 @@ def query_page() -> Response:
         column=position[1],
         examples=examples(),
         row_limit=current_app.config["SETTINGS"].row_limit,
-        pager=_pager(results, text, size, row_limit),
+        pager=paging.nav("/query", {"query": text}, results.page, row_limit)
+        if results and results.page else None,
         editor_config=editor.page_config(row_limit, default_query()),
     )
     return Response(body, status=status, mimetype="text/html")
@@ -166,20 +166,3 @@ def graph_results(body: bytes, limit: int | None) -> Results:
 def _downloads(sparql: str, offered: tuple[formats.Format, ...]) -> list[tuple[str, str]]:
     return [(f.title, "/sparql?" + urlencode({"query": sparql, "format": f.name}))
             for f in offered]
-
-
-def _pager(results: Results | None, sparql: str, size: int, row_limit: int | None) -> dict | None:
-    """Links to the pages before and after the one shown, and the sizes to choose from."""
-    if results is None or results.page is None:
-        return None
-    page = results.page
-    args = {"query": sparql}
-    return {
-        "page": page,
-        "previous": paging.link("/query", args, page.number - 1, size) if page.has_previous
-        else None,
-        "next": paging.link("/query", args, page.number + 1, size) if page.has_next else None,
-        "sizes": paging.sizes(row_limit, size),
-        "action": "/query",
-        "hidden": args,
-    }
