@@ -58,6 +58,8 @@ def _open(chromium, *, script: bool = True) -> tuple[object, object, list[str]]:
     tab.on("request", lambda request: requests.append(request.url))
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"),
+                                     dialog.dismiss()))
     tab.errors = errors  # type: ignore[attr-defined]
     return context, tab, requests
 
@@ -170,6 +172,18 @@ def test_a_named_example_opens_in_a_tab_and_runs(page, site_url: str) -> None:
     assert notations == ["4", "3", "2", "1"]
     assert "4 rows." in page.locator(".tabPanel.active .yasr nav.pager").inner_text()
     shot(page, "editor-example")
+
+
+def test_results_are_text_never_markup(page, site_url: str) -> None:
+    _editor(page, site_url)
+    _set_query(page, "SELECT ?area ?label WHERE { ?area a <https://w3id.org/jargraph/def#Area> ;"
+                     " <http://www.w3.org/2000/01/rdf-schema#label> ?label }")
+    _run(page)
+    _answered(page)
+    cell = page.locator(".tabPanel.active .yasr table tbody td:nth-child(3)")
+    assert cell.inner_text().startswith("Testshire <script>alert('area')</script>")
+    assert page.locator(".tabPanel.active .yasr table script").count() == 0
+    assert page.locator(".tabPanel.active .yasr a[href='/doc/area/testshire']").count() == 1
 
 
 def test_a_long_query_shows_that_it_runs_and_can_be_cancelled(page, site_url: str) -> None:
