@@ -264,10 +264,11 @@ def test_query_results_table_links_iris_to_doc_pages(site_url: str) -> None:
     assert "1 row." in text
 
 
-def test_query_row_limit_notice(site_url: str) -> None:
+def test_query_answer_longer_than_the_row_limit_is_paged(site_url: str) -> None:
     text = query(site_url, "SELECT * WHERE { ?s ?p ?o }")
-    assert 'id="truncated"' in text
-    assert f"{PAGES_ROW_LIMIT} rows." in text
+    assert 'id="truncated"' not in text, "a page is never cut: the next page holds the rest"
+    assert f"Rows 1–{PAGES_ROW_LIMIT}; more follow." in text
+    assert 'rel="next"' in text and "page=2" in text
 
 
 def test_query_syntax_error_gives_line_and_column(site_url: str) -> None:

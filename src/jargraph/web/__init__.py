@@ -20,7 +20,10 @@ from ..settings import Settings
 from ..terms import href, short_iri
 from . import (
     api,
+    api_docs,
+    autocomplete,
     downloads,
+    editor,
     home,
     linked_data,
     ontology_docs,
@@ -35,7 +38,7 @@ from .things import KIND_NAMES
 __all__ = ["create_app", "executor_for", "shutdown"]
 
 BLUEPRINTS = (sparql.bp, home.bp, linked_data.bp, ontology_docs.bp, downloads.bp,
-              query_page.bp, validation.bp, api.bp)
+              query_page.bp, validation.bp, api.bp, autocomplete.bp, editor.bp, api_docs.bp)
 """One blueprint per kind of resource."""
 
 

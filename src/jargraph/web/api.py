@@ -10,7 +10,8 @@
   its OpenAPI 3 description.
 * ``GET /queries`` is a page listing every query with a form for its
   parameters; ``GET /queries/NAME`` runs it with the form's values and shows
-  the answer as a table.
+  the answer as a table, a page at a time (``page`` and ``size``,
+  :mod:`jargraph.web.paging`); the downloads give the whole answer.
 
 Queries run through the app's query workers (``web.executor``), with the
 server's time and row limits, exactly as ``/sparql`` runs them.
@@ -27,6 +28,7 @@ from werkzeug.exceptions import HTTPException, NotAcceptable, NotFound
 from .. import formats, resources
 from ..named_queries import NamedQuery, ParameterError, QueryLibraryError, load_library
 from ..terms import show_binding
+from . import paging
 from .openapi import GRAPH_FORMATS, SELECT_FORMATS, openapi
 from .sparql import execute
 
@@ -35,6 +37,8 @@ bp = Blueprint("query_api", __name__)
 LIBRARY_KEY = "jargraph.query_library"
 RESERVED = ("format",)
 """Request arguments that are not query parameters."""
+PAGE_ARGS = ("page", "size")
+"""Arguments of the named-query pages that choose the page shown, not query parameters."""
 
 SPARQL_JSON = formats.SPARQL_JSON.media_type
 
@@ -183,6 +187,7 @@ LIST_PAGE = """{% extends "base.html" %}
 """
 
 QUERY_PAGE = """{% extends "base.html" %}
+{% from "_pager.html" import page_nav %}
 {% block main %}
 <p><a href="/queries">Query library</a></p>
 <h1>{{ q.title }}</h1>
@@ -200,8 +205,10 @@ QUERY_PAGE = """{% extends "base.html" %}
 {% endif %}
 {% if turtle is not none %}<pre class="turtle">{{ turtle }}</pre>{% endif %}
 {% if rows is not none %}
+{% if pager %}{{ page_nav(pager) }}{% else %}
 <p>{{ rows|length }} row{{ '' if rows|length == 1 else 's' }}
 {%- if truncated %} (cut at the row limit){% endif %}</p>
+{% endif %}
 <div class="table-wrap"><table class="results sortable">
 <thead><tr>{% for v in columns %}<th scope="col">{{ v }}</th>{% endfor %}</tr></thead>
 <tbody>
@@ -253,23 +260,32 @@ def query_page(name: str) -> Response | str:
     query = lib.get(name)
     if query is None:
         raise NotFound(f"no named query {name!r}; see /queries for the library")
-    values = _values()
+    values = {k: v for k, v in _values().items() if k not in PAGE_ARGS}
     page: dict = {"q": query, "values": values, "error": None, "rows": None, "columns": [],
                   "boolean": None, "turtle": None, "truncated": False, "sparql": query.sparql,
-                  "graph": query.form in ("construct", "describe")}
+                  "graph": query.form in ("construct", "describe"), "pager": None}
     given = {k: v for k, v in values.items() if v.strip()}
     page["api"] = f"/api/queries/{name}"
     page["sep"] = "?" + urlencode(given) + "&" if given else "?"
     status = 200
+    row_limit = current_app.config["SETTINGS"].row_cap
     try:
+        number, size = paging.read_window(request.args, row_limit)
         page["sparql"] = query.render(values)
         graph_format = "text/turtle" if page["graph"] else None
-        out = _run(page["sparql"], None if page["graph"] else SPARQL_JSON, graph_format)
+        window = None if page["graph"] else paging.paged(page["sparql"], number, size)
+        out = _run(window.sparql if window else page["sparql"],
+                   None if page["graph"] else SPARQL_JSON, graph_format)
         if out.kind == "graph":
             page["turtle"] = out.body.decode("utf-8")
         else:
-            _fill_table(page, out.body)
-            page["truncated"] = out.truncated
+            _fill_table(page, out.body, window, out.truncated)
+            page["truncated"] = out.truncated and window is None
+            if "shown_page" in page:
+                page["pager"] = paging.nav(f"/queries/{name}", given, page["shown_page"],
+                                           row_limit)
+    except paging.PagingError as exc:
+        page["error"], status = f"The page asked for cannot be shown: {exc}.", 400
     except ParameterError as exc:
         page["error"], status = str(exc), 400
     except HTTPException as exc:
@@ -278,12 +294,15 @@ def query_page(name: str) -> Response | str:
                     status=status, content_type="text/html; charset=utf-8")
 
 
-def _fill_table(page: dict, body: bytes) -> None:
+def _fill_table(page: dict, body: bytes, window: paging.PagedQuery | None = None,
+                truncated: bool = False) -> None:
     data = json.loads(body)
     if "boolean" in data:
         page["boolean"] = bool(data["boolean"])
         return
     columns = data["head"]["vars"]
     page["columns"] = columns
-    page["rows"] = [[show_binding(b.get(v)) for v in columns]
-                    for b in data["results"]["bindings"]]
+    bindings = data["results"]["bindings"]
+    if window is not None:
+        bindings, page["shown_page"] = paging.page_of(bindings, window, truncated)
+    page["rows"] = [[show_binding(b.get(v)) for v in columns] for b in bindings]

@@ -1,10 +1,15 @@
 """``/query``: a page to write SPARQL, run it, and read the answer as a table.
 
-The form submits to ``/query`` by GET, so every answer has an address. The
-query runs through the app's query workers with the server's time and row
-limits. The editor is a textarea; our own small script adds highlighting,
-loads the library's examples into it and sorts the table, and the page works
-without it (examples are then links to ``/query?query=...``).
+With JavaScript the page is YASGUI (vendored under ``static/vendor/yasgui``,
+set up by ``static/editor.js``): tabs kept between visits, completion from the site's own
+vocabulary (``web.autocomplete``), the query library's queries as examples,
+and answers a page at a time from ``/query/results`` (``web.editor``).
+
+Without it the page is a plain form that submits to ``/query`` by GET, so
+every answer has an address; the server runs the query and shows one page of
+the answer as a table (``page`` and ``size``, ``web.paging``), and the
+examples are links to ``/query?query=...``. Queries run through the app's
+query workers with the server's time and row limits.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from ..named_queries import load_library
 from ..store import QuerySyntaxError, StoreError, StoreUnavailable
 from ..terms import Shown, show, show_binding
 from ..vocab import PREFIXES
+from . import editor, paging
 from .executor import current_executor
 from .reading import bind_prefixes
 
@@ -43,6 +49,8 @@ class Results:
     boolean: bool | None = None
     truncated: bool = False
     downloads: list[tuple[str, str]] = field(default_factory=list)
+    page: paging.Page | None = None
+    """Where the rows shown sit in a SELECT's answer (None: not paged)."""
 
 
 @dataclass
@@ -83,11 +91,15 @@ def query_page() -> Response:
     error: str | None = None
     position: tuple[int | None, int | None] = (None, None)
     status = 200
+    row_limit = current_app.config["SETTINGS"].row_cap
     if len(text) > MAX_QUERY:
         error, status = f"The query is longer than {MAX_QUERY} characters.", 400
     elif text.strip():
         try:
-            results = run(text)
+            page, size = paging.read_window(request.args, row_limit)
+            results = run(text, page, size)
+        except paging.PagingError as exc:
+            error, status = f"The page asked for cannot be shown: {exc}.", 400
         except QuerySyntaxError as exc:
             error, status = str(exc), 400
             position = (exc.line, exc.column)
@@ -107,15 +119,19 @@ def query_page() -> Response:
         column=position[1],
         examples=examples(),
         row_limit=current_app.config["SETTINGS"].row_limit,
-        prefixes=json.dumps(PREFIXES),
+        pager=paging.nav("/query", {"query": text}, results.page, row_limit)
+        if results and results.page else None,
+        editor_config=editor.page_config(row_limit, default_query()),
     )
     return Response(body, status=status, mimetype="text/html")
 
 
-def run(sparql: str) -> Results:
-    """Run the query through the query workers and shape the answer as a table."""
+def run(sparql: str, page: int = 1, size: int | None = None) -> Results:
+    """Run the query through the query workers and shape the answer as a table; a SELECT
+    shows page ``page`` of ``size`` rows (the default size when None)."""
     executor = current_executor()
-    out = executor.execute(sparql, formats.SPARQL_JSON.media_type,
+    window = paging.paged(sparql, page, size or paging.default_size(executor.row_limit))
+    out = executor.execute(window.sparql if window else sparql, formats.SPARQL_JSON.media_type,
                            formats.N_TRIPLES.media_type, cut=True)
     if out.kind == "graph":
         results = graph_results(out.body, executor.row_limit)
@@ -126,10 +142,13 @@ def run(sparql: str) -> Results:
         return Results("ask", boolean=bool(data["boolean"]),
                        downloads=_downloads(sparql, formats.RESULTS[:2]))
     columns = list(data["head"].get("vars", []))
-    rows = [[show_binding(b[c]) if c in b else None for c in columns]
-            for b in data["results"]["bindings"]]
-    return Results("select", columns, rows, truncated=out.truncated,
-                   downloads=_downloads(sparql, formats.RESULTS))
+    bindings = data["results"]["bindings"]
+    shown_page = None
+    if window:
+        bindings, shown_page = paging.page_of(bindings, window, out.truncated)
+    rows = [[show_binding(b[c]) if c in b else None for c in columns] for b in bindings]
+    return Results("select", columns, rows, truncated=out.truncated and not window,
+                   downloads=_downloads(sparql, formats.RESULTS), page=shown_page)
 
 
 def graph_results(body: bytes, limit: int | None) -> Results:
