@@ -1,58 +1,151 @@
 """Readers: one per document family, turning report text into `jargraph.model` records.
 
 ``read_document`` picks the reader from the document's own opening lines, so a
-new report of a known family needs no configuration.
+new report of a known family needs no configuration, and the reader takes the
+document's identity (family, area, year, reference, and the identifier made of
+them) from its text, never from the file's name: ``identify`` gives that
+identity alone, cheaply, so a build can tell that two files are one document.
+
+Text is read however it was saved: any line endings, curly or straight quotes,
+and, where an editor turned the tabs between table columns into spaces, the
+columns are found again (:func:`restore_tabs`). ``read_text`` reads report text
+held in memory (pasted into a form).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from ..model import Document
-from .text import ReaderError
+from ..model import Document, ReaderWarning
+from .text import Line, ReaderError, clean_line, normalise_newlines, read_lines
 
-FAMILIES: dict[str, tuple[str, str, re.Pattern[str]]] = {
-    # family: (module, function, what the first lines of such a document say)
-    "jar-report": ("jar", "read_jar_report",
-                   re.compile(r"^\s*Joint area review\s*$", re.M | re.I)),
-    "council-report": ("council", "read_council_report",
-                       re.compile(r"Subject:\s*.*Joint Area Review", re.I)),
-    "national-outcomes": ("national_outcomes", "read_national_outcomes",
+FAMILIES: dict[str, tuple[str, re.Pattern[str]]] = {
+    # family: (module, what the first lines of such a document say)
+    "jar-report": ("jar", re.compile(r"^\s*Joint area review\s*$", re.M | re.I)),
+    "council-report": ("council", re.compile(r"Subject:\s*.*Joint Area Review", re.I)),
+    "national-outcomes": ("national_outcomes",
                           re.compile(r"Joint area reviews \d{4}.\d{2}.*\n(?:.*\n){0,3}.*"
                                      r"Report on outcomes", re.I)),
-    "national-overview": ("national_overview", "read_national_overview",
+    "national-overview": ("national_overview",
                           re.compile(r"the inspection of children.s services", re.I)),
 }
 HEAD_LINES = 40
+KNOWN = ("a joint area review report (its title page starts 'Joint area review'), a "
+         "council's report on its review ('Subject: <Area> Joint Area Review'), or an "
+         "Ofsted national report ('Joint area reviews 2007–08: Report on outcomes', "
+         "'... the inspection of children's services')")
 
 
 class UnknownDocument(Exception):
     """No reader recognises the document."""
 
 
-def detect_family(path: Path, head: str) -> str:
-    for family, (_, _, pattern) in FAMILIES.items():
+@dataclass(frozen=True)
+class Identity:
+    """What a document is, as its own text says: enough to tell two files apart or alike."""
+
+    id: str
+    """The document identifier (``jar-southampton-2007``), made from the fields below."""
+    family: str
+    title: str
+    area: str | None
+    year: int | None
+    reference: str | None
+    path: str
+
+    @classmethod
+    def of(cls, doc: Document) -> Identity:
+        year = doc.published[:4]
+        return cls(doc.id, doc.family, doc.title, doc.area,
+                   int(year) if year.isdigit() else None, doc.reference, doc.path)
+
+
+def detect_family(path: Path | str, head: str) -> str:
+    for family, (_, pattern) in FAMILIES.items():
         if pattern.search(head):
             return family
-    raise UnknownDocument(
-        f"{path}: not a known kind of report (joint area review, council report on a "
-        "review, national outcomes report, national overview); see data/reports/README.md"
-    )
+    raise UnknownDocument(f"{path}:1: error: not a report jargraph can read: it should be {KNOWN}"
+                          "; see data/reports/README.md")
 
 
-def reader_for(family: str) -> Callable[[Path], Document]:
-    module, function, _ = FAMILIES[family]
-    return getattr(import_module(f"{__name__}.{module}"), function)
+def _module(family: str):
+    return import_module(f"{__name__}.{FAMILIES[family][0]}")
 
 
 def read_document(path: Path) -> Document:
     """Read one source document with the reader for its family."""
+    return _read(str(path), read_lines(Path(path)), "from_lines")
+
+
+def read_text(text: str, name: str = "pasted") -> Document:
+    """Read report text held in memory; ``name`` stands for the file in messages."""
+    if not text.strip():
+        raise ReaderError(name, 1, "no text: paste the text of a report")
+    if "\x00" in text:
+        raise ReaderError(name, 1, "binary data (contains NUL characters), not report text")
+    raw = normalise_newlines(text.removeprefix("\ufeff")).split("\n")
+    return _read(name, [Line(number, clean_line(t)) for number, t in enumerate(raw, 1)],
+                 "from_lines")
+
+
+def identify(path: Path) -> Identity:
+    """The document's identity from its cover alone (raises as ``read_document`` does)."""
+    return Identity.of(_read(str(path), read_lines(Path(path)), "cover"))
+
+
+def _read(name: str, lines: list[Line], step: str) -> Document:
+    family = detect_family(name, "\n".join(line.text for line in lines[:HEAD_LINES]) + "\n")
+    module = _module(family)
+    lines, restored = restore_tabs(lines)
+    doc = _guarded(name, module.KIND, getattr(module, step), lines)
+    if restored:
+        doc.warnings.insert(0, ReaderWarning(name, restored, "the file has no tabs: table "
+                                             "columns were read from runs of spaces; check "
+                                             "the tables"))
+    return doc
+
+
+def _guarded(name: str, kind: str, read: Callable[[str, list[Line]], Document],
+             lines: list[Line]) -> Document:
+    """Whatever goes wrong deep inside a reader reaches the user as one ReaderError."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = "".join(handle.readline() for _ in range(HEAD_LINES))
-    except OSError as exc:  # a folder, a missing or unreadable file: say which, no traceback
-        raise ReaderError(str(path), 0, f"cannot read file: {exc.strerror or exc}") from None
-    return reader_for(detect_family(path, head))(path)
+        return read(name, lines)
+    except ReaderError:
+        raise
+    except Exception as exc:  # never a traceback from deep inside: say which file
+        raise ReaderError(name, 0, f"could not read as {kind}: {exc!r}") from exc
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SENTENCE_GAP = re.compile(r"[.!?:;]['\"’”)]?$")
+_HEADER_GAP = re.compile(r"^(Major strengths?) (Important weakness(?:es)?)\s*$", re.I)
+
+
+def restore_tabs(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines with the tabs between table columns put back, for a file that has no
+    tab at all (an editor set to replace tabs by spaces): a run of two or more spaces
+    inside a line is a column gap, unless it follows the end of a sentence and opens
+    another. Returns the lines and the number of the first line changed (0: none)."""
+    if any("\t" in line.text for line in lines):
+        return lines, 0
+    out: list[Line] = []
+    first = 0
+    for line in lines:
+        text = _HEADER_GAP.sub(r"\1\t\2", line.text)
+        text = _COLUMN_GAP.sub(_gap, text)
+        if text != line.text:
+            first = first or line.number
+            line = Line(line.number, text)
+        out.append(line)
+    return out, first
+
+
+def _gap(match: re.Match[str]) -> str:
+    before, after = match.string[: match.start()], match.string[match.end():]
+    if _SENTENCE_GAP.search(before) and re.match(r"['\"‘“(]?[A-Z]", after):
+        return match.group(0)  # two spaces after a full stop: the same paragraph
+    return "\t"
