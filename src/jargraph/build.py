@@ -28,13 +28,14 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from . import resources, store, uris
+from . import store, uris
 from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
-from .readers import UnknownDocument, identify, read_document
+from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
+from .selection import choose_documents
 from .store import Store
 from .store.dataset import default_graph_size, give_one_home, load_dataset, named_quads
 from .themes import tag_themes, theme_matcher
@@ -93,61 +94,6 @@ class _Lap:
         self.timings[self.stage] = self.timings.get(self.stage, 0.0) + elapsed
 
 
-@dataclass
-class Selection:
-    """The documents a build reads, and what the choosing found: each user file that
-    replaces a bundled document, and user files left out as repeats of another."""
-
-    paths: list[Path] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    repeats: list[DocumentResult] = field(default_factory=list)
-
-
-def report_paths(data: Path | None = None, bundled: bool = True) -> Selection:
-    """The documents to build: the bundled seed documents (unless ``bundled`` is False)
-    and every ``.txt`` file (any case) under ``data``, in any sub-folder but hidden ones.
-
-    Documents are told apart by what their text says they are (:func:`identify`), not
-    by file name: a file of ``data`` that is the same document as a bundled one
-    replaces it, so a user can correct or extend the seed without touching the
-    installed package, and of two files of ``data`` that are one document the first
-    (by path) is read and the other left out. A file that cannot be identified is
-    kept, for its reading to report why.
-    """
-    found: list[Path] = []
-    if data is not None:
-        found = sorted(p for p in data.rglob("*") if p.suffix.lower() == ".txt"
-                       and not any(part.startswith(".") for part in p.relative_to(data).parts)
-                       and p.is_file())
-    selection = Selection()
-    chosen: dict[str, Path] = {}
-    for path in found:
-        key = _identity(path) or str(path)
-        if key in chosen:
-            selection.repeats.append(DocumentResult(key, str(path), errors=[
-                f"{path}:1: error: the same document ({key}) as {chosen[key]}; left out: "
-                "keep one of the two files"]))
-        else:
-            chosen[key] = path
-    if bundled:
-        for path in sorted(resources.reports_dir().glob("*.txt")):
-            key = _identity(path) or str(path)
-            if key in chosen:
-                selection.replaced.append(f"{chosen[key]} replaces the bundled {path.name} "
-                                          f"(the same document, {key})")
-            else:
-                chosen[key] = path
-    selection.paths = sorted(chosen.values(), key=lambda p: (p.name, str(p)))
-    return selection
-
-
-def _identity(path: Path) -> str | None:
-    try:
-        return identify(path).id
-    except Exception:  # noqa: BLE001 - not identified: reading it reports why, in its turn
-        return None
-
-
 def inferred_graph(graphs: Iterable[Graph], ontology: Graph) -> Graph:
     """Superclass memberships, so that asking for reviews finds joint area reviews."""
     supers: dict[Node, set[URIRef]] = {}
@@ -164,10 +110,8 @@ def inferred_graph(graphs: Iterable[Graph], ontology: Graph) -> Graph:
 
 
 class AreaResolver:
-    """Area names as written -> area URIs, through the reference table of authorities.
-
-    A name that matches no authority is an error, said once per name at the first
-    line of ``file`` it is read from: the document is left out until it links."""
+    """Area names as written -> area URIs, through the reference table of authorities;
+    a name it does not know is an error (once, at its first line in ``file``)."""
 
     def __init__(self, file: str = "") -> None:
         self._resolve = resolve_area
@@ -211,9 +155,11 @@ def build(
     say = progress or (lambda message: None)
     if data is not None and not data.is_dir():
         raise FileNotFoundError(2, "no such folder of documents", str(data))
-    selection = report_paths(data, bundled)
+    selection = choose_documents(data, bundled)
     paths = selection.paths
-    report = BuildReport(documents=list(selection.repeats), replaced=selection.replaced)
+    report = BuildReport(documents=[DocumentResult(key, str(path), errors=[error])
+                                    for path, key, error in selection.repeats],
+                         replaced=selection.replaced)
     for sentence in selection.replaced:
         say(f"  {sentence}")
     lap = Stopwatch(report.timings)
@@ -285,10 +231,8 @@ class Converted:
 
 
 def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Converted:
-    """Read, convert, tag and validate one document; write its graph for loading.
-
-    A document that cannot be read, linked or converted comes back with its errors
-    (file, line, what to do) and no graph: it is left out, and the others go on."""
+    """Read, convert, tag and validate one document; write its graph for loading. One
+    that cannot be read, linked or converted comes back with its errors and no graph."""
     converted = Converted(DocumentResult(path.stem, str(path)))
     try:
         _convert(path, graphs_dir, validate, converted)

@@ -121,31 +121,43 @@ def _guarded(name: str, kind: str, read: Callable[[str, list[Line]], Document],
 
 
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_LEADING_GAP = re.compile(r"^ {2,}(?=[^\s\-\u2022*])")
+"""A row whose first cell is empty ("\tLocal services overall"); not a list item's indent."""
 _SENTENCE_GAP = re.compile(r"[.!?:;]['\"’”)]?$")
 _HEADER_GAP = re.compile(r"^(Major strengths?) (Important weakness(?:es)?)\s*$", re.I)
+_LAST_NUMBER = re.compile(r"(?<=\S) (\d{1,2})$")
+"""A last cell of one or two digits (a grade, a page) that a single space was left before."""
 
 
 def restore_tabs(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines with the tabs between table columns put back, for a file that has no
-    tab at all (an editor set to replace tabs by spaces): a run of two or more spaces
-    inside a line is a column gap, unless it follows the end of a sentence and opens
-    another. Returns the lines and the number of the first line changed (0: none)."""
+    tab at all (an editor set to replace tabs by spaces).
+
+    A run of spaces inside a line is a column gap, except two spaces after the end of
+    a sentence before a capital (how some people type prose); so is a run that starts
+    a line other than a list item. A tab that became a single space cannot be told
+    from one, except before a number that ends a row among rows that end so (a grade,
+    a page of the contents). Returns the lines and the number of the first line
+    changed (0: none)."""
     if any("\t" in line.text for line in lines):
         return lines, 0
-    out: list[Line] = []
-    first = 0
-    for line in lines:
-        text = _HEADER_GAP.sub(r"\1\t\2", line.text)
-        text = _COLUMN_GAP.sub(_gap, text)
-        if text != line.text:
-            first = first or line.number
-            line = Line(line.number, text)
-        out.append(line)
-    return out, first
+    texts = [_LEADING_GAP.sub("\t", _COLUMN_GAP.sub(_gap, _HEADER_GAP.sub(r"\1\t\2", ln.text)))
+             for ln in lines]
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    for position, i in enumerate(filled):
+        neighbours = filled[max(position - 1, 0):position] + filled[position + 1:position + 2]
+        if _LAST_NUMBER.search(texts[i]) and any(
+                re.search(r"\t\d{1,2}$", texts[j]) for j in neighbours):
+            texts[i] = _LAST_NUMBER.sub(r"\t\1", texts[i])
+    changed = [ln.number for ln, text in zip(lines, texts, strict=True) if text != ln.text]
+    if not changed:
+        return lines, 0
+    return [Line(ln.number, text) for ln, text in zip(lines, texts, strict=True)], changed[0]
 
 
 def _gap(match: re.Match[str]) -> str:
     before, after = match.string[: match.start()], match.string[match.end():]
-    if _SENTENCE_GAP.search(before) and re.match(r"['\"‘“(]?[A-Z]", after):
+    if (len(match.group(0)) == 2 and _SENTENCE_GAP.search(before)
+            and re.match(r"['\"‘“(]?[A-Z]", after)):
         return match.group(0)  # two spaces after a full stop: the same paragraph
     return "\t"
