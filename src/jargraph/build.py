@@ -445,7 +445,8 @@ def _dump(folder: Path, doc_ids: list[str]) -> None:
                  from_graph=ox.NamedNode(str(uris.graph(doc_id))))
 
 
-def print_report(report: BuildReport, out=sys.stdout) -> None:
+def print_report(report: BuildReport, out=None) -> None:
+    out = out or sys.stdout  # the stream of the moment, not the one at import
     for result in report.documents:
         for warning in result.warnings:
             print(warning, file=out)
