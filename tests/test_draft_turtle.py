@@ -42,8 +42,9 @@ def test_blocks_in_order_with_comments_parse_back_to_the_graph() -> None:
                     sub=True)]
     text = turtle(graph, groups, ["A header", ""])
     assert text.startswith("# A header\n#\n\n@base <https://w3id.org/jargraph/id/> .\n")
-    assert text.index("# The review") < text.index("# Judgements") < text.index(
-        "# CHECK: grade unsure\n<review/jar-leeds-2008/judgement/safeguarding>\n    a jar:Judgement ;")
+    judgement_block = ("# from line 5\n# CHECK: grade unsure\n"
+                       "<review/jar-leeds-2008/judgement/safeguarding>\n    a jar:Judgement ;")
+    assert text.index("# The review") < text.index("# Judgements") < text.index(judgement_block)
     # objects in number order, "a" first, provenance-like properties after the rest
     assert '"1"^^xsd:integer ,\n        "2"^^xsd:integer ,\n        "10"^^xsd:integer' in text
     assert isomorphic(Graph().parse(data=text, format="turtle"), graph)

@@ -40,18 +40,21 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
            if not k.startswith("JARGRAPH_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["HOME"] = str(base / "user")
     wheels = base / "wheels"
+    # python -m build makes the sdist, then the wheel from the sdist: both must hold the data
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels),
-         str(ROOT)], capture_output=True, text=True, timeout=INSTALL_LIMIT, env=env)
+        [sys.executable, "-m", "build", "--outdir", str(wheels), str(ROOT)],
+        capture_output=True, text=True, timeout=INSTALL_LIMIT, env=env)
     assert built.returncode == 0, built.stderr[-3000:]
     wheel = next(wheels.glob("jargraph-*.whl"))
+    assert next(wheels.glob("jargraph-*.tar.gz"))
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120, env=env)
     pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
                           str(wheel)], capture_output=True, text=True, timeout=INSTALL_LIMIT,
                          env=env)
     assert pip.returncode == 0, pip.stderr[-3000:]
-    assert "deprecat" not in (built.stderr + pip.stderr).lower(), built.stderr + pip.stderr
+    logs = (built.stdout + built.stderr + pip.stderr).lower()
+    assert "deprecat" not in logs, built.stdout + built.stderr + pip.stderr
     empty = base / "empty"
     empty.mkdir()
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"

@@ -29,7 +29,16 @@ from .model import (
 )
 from .ontology import schemes_graph
 from .tagging import Matcher, matcher_for
-from .vocab import GRADES, ID, JAR, JUDGEMENT_AREAS, OUTCOME_AREAS, SCOPES, TIMEFRAMES
+from .vocab import (
+    GRADES,
+    ID,
+    JAR,
+    JUDGEMENT_AREAS,
+    OUTCOME_AREAS,
+    PREFIXES,
+    SCOPES,
+    TIMEFRAMES,
+)
 
 MAX_QUOTATION = 600
 """Longer source text is left on the passage, not repeated on each statement."""
@@ -198,8 +207,6 @@ class Encoder:
         return self.graph
 
     def bind_prefixes(self) -> None:
-        from .vocab import PREFIXES
-
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
 

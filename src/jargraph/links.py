@@ -45,7 +45,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from . import resources, uris
-from .vocab import ID, JAR, ONS_GEOGRAPHY
+from .vocab import ID, JAR, ONS_GEOGRAPHY, PREFIXES
 
 REFERENCE_CSV = resources.reference_csv()
 REFERENCE_DATASET = URIRef(str(ID) + "dataset/local-authorities")
@@ -403,8 +403,6 @@ def reference_graph() -> Graph:
 
 
 def bind_prefixes(g: Graph) -> Graph:
-    from .vocab import PREFIXES
-
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     g.bind("onsgeo", ONS_GEOGRAPHY)

@@ -25,6 +25,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from . import resources
+from .links import LinkError, authorities, resolve_area
 from .ontology import scheme_graph
 from .vocab import ID, JAR, JUDGEMENT_AREAS, PREFIXES, TIMEFRAMES
 
@@ -216,8 +217,6 @@ def expand_iri(value: str) -> str | None:
 
 def area_iri(value: str) -> str | None:
     """An area's IRI from its short name, any name the reference table knows, or its IRI."""
-    from .links import LinkError, authorities, resolve_area
-
     base = str(ID) + "area/"
     iri = expand_iri(value) if ":" in value else None
     if iri is not None:

@@ -102,7 +102,7 @@ def parse_quietly(graph: Graph, **kwargs: object) -> Graph:
 def parser_for(path: Path, fmt: str | None) -> str:
     """The rdflib parser for a file: the one asked for, else the one its extension names."""
     if fmt:
-        name = _readable(fmt)
+        name = readable_parser(fmt)
         if not name:
             known = ", ".join(sorted(_PARSERS))
             raise EncodingError(
@@ -123,10 +123,10 @@ def parser_for(path: Path, fmt: str | None) -> str:
 
 def parser_for_extension(suffix: str) -> str | None:
     """The rdflib parser a file extension (``.ttl``, ``.json``) names, if it is readable."""
-    return _readable(suffix[1:]) if suffix.startswith(".") and len(suffix) > 1 else None
+    return readable_parser(suffix[1:]) if suffix.startswith(".") and len(suffix) > 1 else None
 
 
-def _readable(key: str) -> str | None:
+def readable_parser(key: str) -> str | None:
     """The rdflib parser of the readable format a name, alias or extension asks for."""
     found = formats.find(key, "graph", "dataset")
     return found.rdflib if found in READABLE else None

@@ -28,41 +28,26 @@ from rdflib import Dataset, Graph
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import parse_form_data
 
-from .. import validate
+from .. import formats, validate
 from ..draft import draft_from_text
 from ..encode import EncodingProblem
 from ..readers import UnknownDocument
 from ..readers.text import ReaderError
-from ..validate.reading import parse_quietly, syntax_error
+from ..validate.reading import (
+    DATASET_PARSERS,
+    READABLE,
+    parse_quietly,
+    parser_for_extension,
+    readable_parser,
+    syntax_error,
+)
 from ..vocab import ID
 from .executor import ExecutorBusy, QueryCrashed, QueryTimeout, current_executor
 
 bp = Blueprint("validation", __name__)
 
-SYNTAXES: dict[str, str] = {
-    "turtle": "Turtle",
-    "trig": "TriG",
-    "json-ld": "JSON-LD",
-    "nt": "N-Triples",
-    "nquads": "N-Quads",
-}
+SYNTAXES: dict[str, str] = {str(f.rdflib): f.title for f in READABLE}
 """rdflib parser name -> what the form calls it."""
-MEDIA_TYPES: dict[str, str] = {
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/trig": "trig",
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-    "application/n-quads": "nquads",
-}
-NAMES: dict[str, str] = {
-    "turtle": "turtle", "ttl": "turtle", "trig": "trig", "json-ld": "json-ld",
-    "jsonld": "json-ld", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
-    "nquads": "nquads", "nq": "nquads", "n-quads": "nquads",
-}
-EXTENSIONS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
-              ".nt": "nt", ".nq": "nquads"}
-DATASET_SYNTAXES = {"trig", "nquads", "json-ld"}
 
 
 @dataclass
@@ -246,7 +231,7 @@ def read_input() -> tuple[bytes, str, str | None, str]:
             data = upload.stream.read()
             name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
             if syntax is None:
-                syntax = _by_extension(name) or MEDIA_TYPES.get(upload.mimetype or "")
+                syntax = _by_extension(name) or _by_media_type(upload.mimetype or "")
             if data:
                 return data, name, syntax, ""
         text = fields.get("text", "")
@@ -256,16 +241,21 @@ def read_input() -> tuple[bytes, str, str | None, str]:
     data = request.get_data(cache=False)
     if not data.strip():
         raise NothingPosted("nothing to validate: post an encoding in the request body")
-    return data, "posted", syntax or MEDIA_TYPES.get(mimetype), ""
+    return data, "posted", syntax or _by_media_type(mimetype), ""
 
 
 def _syntax_name(value: str | None) -> str | None:
-    return NAMES.get(value.strip().lower()) if value else None
+    return readable_parser(value) if value else None
 
 
 def _by_extension(name: str) -> str | None:
     dot = name.rfind(".")
-    return EXTENSIONS.get(name[dot:].lower()) if dot >= 0 else None
+    return parser_for_extension(name[dot:].lower()) if dot >= 0 else None
+
+
+def _by_media_type(media_type: str) -> str | None:
+    found = formats.by_media_type(media_type, "graph", "dataset")
+    return found.rdflib if found in READABLE else None
 
 
 # ---------------------------------------------------------------- validating
@@ -296,7 +286,7 @@ def parse(raw: bytes, name: str, syntax: str) -> tuple[Graph, str]:
         column = err.start - (before.rfind(b"\n") + 1) + 1
         raise validate.EncodingError(name, line, column,
                                      "is not UTF-8 text; save the file as UTF-8") from None
-    graph: Graph = Dataset() if syntax in DATASET_SYNTAXES else Graph()
+    graph: Graph = Dataset() if syntax in DATASET_PARSERS else Graph()
     try:
         parse_quietly(graph, data=text, format=syntax, publicID=str(ID))
     except Exception as err:  # noqa: BLE001 - every parser failure is reported, never raised
