@@ -102,8 +102,8 @@ def draft_document(doc: Document) -> Draft:
     _tidy_areas(graph, areas)
     groups = _groups(graph, doc, lines, passages, areas)
     warnings = [*doc.warnings, *encoder_warnings]
-    checks = _place_checks(groups, warnings, areas, passages, graph, doc)
-    _drop_unused_passages(graph, groups, doc)
+    checks = _place_checks(groups, warnings, areas, passages)
+    _drop_unused_passages(graph, groups)
     text = turtle(graph, groups, _header(doc, checks))
     return Draft(text, doc, checks, sum(len(g.blocks) for g in groups))
 
@@ -172,7 +172,7 @@ def _tidy_areas(graph: Graph, areas: _Areas) -> None:
         graph.add((area, JAR.authorityType, Literal(authority.authority_type)))
 
 
-def _drop_unused_passages(graph: Graph, groups: list[Group], doc: Document) -> None:
+def _drop_unused_passages(graph: Graph, groups: list[Group]) -> None:
     """Passages no statement is derived from are left out, with the document's list."""
     kept = {b.subject for g in groups for b in g.blocks}
     for passage in set(graph.subjects(RDF.type, JAR.Passage)):
@@ -275,7 +275,7 @@ def _cover_line(doc: Document) -> int:
 
 
 def _place_checks(groups: list[Group], warnings: list[ReaderWarning], areas: _Areas,
-                  passages: dict[URIRef, _Passage], graph: Graph, doc: Document) -> list[str]:
+                  passages: dict[URIRef, _Passage]) -> list[str]:
     """Each warning as a CHECK comment on the block it concerns: the block read from its
     line, else the first block read from the passage its line falls in (that passage's
     own block when none is), else the document's block."""
@@ -308,7 +308,6 @@ def _place_checks(groups: list[Group], warnings: list[ReaderWarning], areas: _Ar
                         passage_group.blocks.append(target)
                         passage_group.blocks.sort(key=lambda b: (b.lines or [0])[0])
                         blocks.append(target)
-                        graph.add((uris.document(doc.id), JAR.passage, passage.uri))
         (target or document).checks.append(text)
         checks.append(text)
     return checks
