@@ -189,3 +189,16 @@ def test_restore_tabs() -> None:
 def test_a_file_with_tabs_is_left_alone() -> None:
     original = lines("Safeguarding\t2", "Two  spaces  here")
     assert restore_tabs(original) == (original, 0)
+
+
+def test_a_cover_that_runs_on_is_read_whole(tmp_path: Path) -> None:
+    """The first lines of a file identify it when they hold the cover and the start of the
+    body; a contents list that runs on past them sends the reading to the whole file."""
+    contents = "".join(f"Annex {n}: part {n}\t{n}\n" for n in range(150))
+    path = copy(tmp_path, SOUTHAMPTON, "long-contents.txt", [
+        ("Contents\n\n", "Contents\n\n" + contents),
+        ("Published: 16 October 2007\n", ""),
+        ("\u00a9 Crown copyright 2007", "\u00a9 Crown copyright 2006")])
+    found = identify(path)
+    assert (found.id, found.year) == ("jar-southampton-2006", 2006)
+    assert read_document(path).id == found.id

@@ -87,20 +87,47 @@ def read_text(text: str, name: str = "pasted") -> Document:
         raise ReaderError(name, 1, "no text: paste the text of a report")
     if "\x00" in text:
         raise ReaderError(name, 1, "binary data (contains NUL characters), not report text")
-    raw = normalise_newlines(text.removeprefix("\ufeff")).split("\n")
-    return _read(name, [Line(number, clean_line(t)) for number, t in enumerate(raw, 1)],
-                 "from_lines")
+    return _read(name, _lines(text), "from_lines")
+
+
+COVER_LINES = 100
+"""Lines read to identify a document: its cover and the start of its body. When they
+do not settle it (the reader of the cover warns), the whole file is read."""
 
 
 def identify(path: Path) -> Identity:
     """The document's identity from its cover alone (raises as ``read_document`` does)."""
-    return Identity.of(_read(str(path), read_lines(Path(path)), "cover"))
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if not text.strip() or "\x00" in text:
+        return Identity.of(_read(str(path), read_lines(path), "cover"))  # read_lines says why
+    start = _lines(text, COVER_LINES + 1)
+    if len(start) > COVER_LINES:
+        try:
+            doc = _read(str(path), start[:COVER_LINES], "cover", tabs="\t" in text)
+        except (ReaderError, UnknownDocument):
+            doc = None
+        if doc is not None and not doc.warnings:
+            return Identity.of(doc)
+    return Identity.of(_read(str(path), _lines(text), "cover"))
 
 
-def _read(name: str, lines: list[Line], step: str) -> Document:
+def _lines(text: str, count: int | None = None) -> list[Line]:
+    """The cleaned lines of ``text`` (the first ``count`` of them), as ``read_lines``
+    makes them of a file."""
+    raw = normalise_newlines(text.removeprefix("\ufeff")).split("\n", count or -1)
+    return [Line(number, clean_line(t)) for number, t in enumerate(raw[:count], 1)]
+
+
+def _read(name: str, lines: list[Line], step: str, tabs: bool | None = None) -> Document:
+    """Read ``lines`` with ``step`` (``from_lines`` or ``cover``) of their family's reader;
+    ``tabs`` says whether the whole file has tabs, when ``lines`` are only its start."""
     family = detect_family(name, "\n".join(line.text for line in lines[:HEAD_LINES]) + "\n")
     module = _module(family)
-    lines, restored = restore_tabs(lines)
+    lines, restored = restore_tabs(lines, tabs)
     doc = _guarded(name, module.KIND, getattr(module, step), lines)
     if restored:
         doc.warnings.insert(0, ReaderWarning(name, restored, "the file has no tabs: table "
@@ -129,7 +156,7 @@ _LAST_NUMBER = re.compile(r"(?<=\S) (\d{1,2})$")
 """A last cell of one or two digits (a grade, a page) that a single space was left before."""
 
 
-def restore_tabs(lines: list[Line]) -> tuple[list[Line], int]:
+def restore_tabs(lines: list[Line], tabs: bool | None = None) -> tuple[list[Line], int]:
     """The lines with the tabs between table columns put back, for a file that has no
     tab at all (an editor set to replace tabs by spaces).
 
@@ -138,8 +165,9 @@ def restore_tabs(lines: list[Line]) -> tuple[list[Line], int]:
     a line other than a list item. A tab that became a single space cannot be told
     from one, except before a number that ends a row among rows that end so (a grade,
     a page of the contents). Returns the lines and the number of the first line
-    changed (0: none)."""
-    if any("\t" in line.text for line in lines):
+    changed (0: none). ``tabs`` says whether the file has tabs, when ``lines`` are only
+    part of it."""
+    if tabs if tabs is not None else any("\t" in line.text for line in lines):
         return lines, 0
     texts = [_LEADING_GAP.sub("\t", _COLUMN_GAP.sub(_gap, _HEADER_GAP.sub(r"\1\t\2", ln.text)))
              for ln in lines]

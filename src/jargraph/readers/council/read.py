@@ -41,7 +41,10 @@ def read_council_report(path: str | Path) -> Document:
 def cover(path: str | Path, lines: list[Line]) -> Document:
     """The document as its cover identifies it (area, meeting, year), unread."""
     reader = Reading(new_document(path, FAMILY))
-    read_front(reader, split(reader, lines)[0])
+    front, paras = split(reader, lines)
+    read_front(reader, front)
+    if not paras:
+        reader.warn(lines[-1].number if lines else 1, "no numbered paragraph after the cover")
     return reader.doc
 
 

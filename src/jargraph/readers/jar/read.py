@@ -32,7 +32,7 @@ from .judgements import (
     methodology,
     missing_rows,
 )
-from .layout import JarReading, Section, assemble, body_start, segment
+from .layout import JarReading, Section, assemble, body_start, next_is_numbered, segment
 from .recommendations import recommendations
 from .title_page import contents, page_headers, title_page
 
@@ -46,9 +46,13 @@ def read_jar_report(path: Path) -> Document:
 
 
 def cover(path: str | Path, lines: list[Line]) -> Document:
-    """The document as its title page identifies it (area, year, reference), unread."""
+    """The document as its title page identifies it (area, year, reference), unread; a
+    warning when ``lines`` (the start of a file) may not hold the whole title page."""
     reader = JarReading(new_document(path, FAMILY), lines)
-    title_page(reader, lines[:body_start(reader)])
+    start = body_start(reader)
+    title_page(reader, lines[:start])
+    if not next_is_numbered(lines, start):
+        reader.warn(lines[start].number, "the body's first numbered paragraph is not here")
     return reader.doc
 
 
