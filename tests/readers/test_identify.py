@@ -202,3 +202,13 @@ def test_a_cover_that_runs_on_is_read_whole(tmp_path: Path) -> None:
     found = identify(path)
     assert (found.id, found.year) == ("jar-southampton-2006", 2006)
     assert read_document(path).id == found.id
+
+
+def test_a_council_paper_of_another_area_and_body(tmp_path: Path) -> None:
+    leeds = REPORTS / "leeds-executive-board-jar-2008.txt"
+    path = copy(tmp_path, leeds, "agenda item 7.txt", [
+        ("Subject: Leeds Joint Area Review", "Subject: Kirklees Joint Area Review"),
+        ("Executive Board\n", "Cabinet\n"), ("Date: 11th June 2008", "Date: 2nd July 2008")])
+    assert identify(path).id == "kirklees-cabinet-jar-2008"
+    path = copy(tmp_path, leeds, "paper.txt", [("Executive Board\n", "\n")])
+    assert identify(path).id == "leeds-council-jar-2008"
