@@ -142,3 +142,49 @@ def test_export_one_graph_as_turtle(built_home: Path, capsysbinary) -> None:
 def test_export_without_a_store_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert main(["export", "--home", str(tmp_path / "none")]) == 2
     assert "jargraph build" in capsys.readouterr().err
+
+
+def test_reports_under_any_name_build_and_the_unreadable_are_left_out(tmp_path: Path,
+                                                                      capsys) -> None:
+    """Files named as downloads are named: each is read for what its text says it is. One
+    that replaces a bundled report replaces it; one that cannot be read or linked, or
+    repeats another, is reported with its file and line and left out; the rest build."""
+    reports = data_dir() / "reports"
+    southampton = (reports / "jar-southampton-2007.txt").read_text(encoding="utf-8")
+    data = tmp_path / "data"
+    (data / "Downloads").mkdir(parents=True)
+    files = {
+        "somewhere_851.txt": southampton.replace("Children's Services Authority Area",
+                                                 "Children\u2019s Services Authority Area"),
+        "Downloads/JAR Report (1).TXT": southampton.replace("Southampton", "Portsmouth")
+        .replace("Reference no: 852", "Reference no: 851").replace("\n", "\r\n"),
+        "Downloads/JAR Report (2).txt": southampton.replace("Southampton", "Portsmouth"),
+        "Downloads/report.txt": southampton.replace("Southampton", "Somewhere"),
+        "broken.txt": "Minutes of the meeting\n",
+    }
+    for name, text in files.items():
+        (data / name).write_bytes(text.encode("utf-8"))
+    home = tmp_path / "home"
+    code = main(["build", "--data", str(data), "--home", str(home), "--jobs", "2"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "Traceback" not in captured.out + captured.err
+    graphs = {g.value.rsplit("/", 1)[-1] for g in store.open_read_only(home).named_graphs()}
+    assert {"jar-southampton-2007", "jar-portsmouth-2007", "jar-leicestershire-2008",
+            "leeds-executive-board-jar-2008"} <= graphs
+    assert not {g for g in graphs if "somewhere" in g}
+    assert (f"{data / 'somewhere_851.txt'} replaces the bundled jar-southampton-2007.txt "
+            "(the same document, jar-southampton-2007)") in captured.err
+    assert f"{data / 'broken.txt'}:1: error: not a report jargraph can read" in captured.out
+    assert (f"{data / 'Downloads' / 'JAR Report (2).txt'}:1: error: the same document "
+            f"(jar-portsmouth-2007) as {data / 'Downloads' / 'JAR Report (1).TXT'}"
+            in captured.out)
+    assert (f"{data / 'Downloads' / 'report.txt'}:3: error: unknown area 'Somewhere'"
+            in captured.out)
+    # the Southampton graph is the user's file's: its title keeps the curly apostrophe
+    rows = select(store.open_read_only(home), """
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?title WHERE { <https://w3id.org/jargraph/id/document/jar-southampton-2007>
+                              dcterms:title ?title }""")
+    assert rows == [{"title": "Joint area review: Southampton Children\u2019s Services "
+                              "Authority Area"}]

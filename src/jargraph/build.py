@@ -28,13 +28,14 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from . import resources, store, uris
+from . import store, uris
 from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
 from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
+from .selection import choose_documents
 from .store import Store
 from .store.dataset import default_graph_size, give_one_home, load_dataset, named_quads
 from .themes import tag_themes, theme_matcher
@@ -59,7 +60,9 @@ class DocumentResult:
 class BuildReport:
     documents: list[DocumentResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    """Build-level failures (e.g. an area name that matches no authority)."""
+    """Build-level failures."""
+    replaced: list[str] = field(default_factory=list)
+    """Bundled documents a user's file replaced, each as a sentence."""
     timings: dict[str, float] = field(default_factory=dict)
     folder: Path | None = None
     triples: int = 0
@@ -91,23 +94,6 @@ class _Lap:
         self.timings[self.stage] = self.timings.get(self.stage, 0.0) + elapsed
 
 
-def report_paths(data: Path | None = None, bundled: bool = True) -> list[Path]:
-    """The documents to build: the bundled seed documents (unless ``bundled`` is False)
-    and every ``*.txt`` file under ``data``, in any sub-folder but hidden ones.
-
-    A file of ``data`` replaces the bundled document of the same name, so a user
-    can correct or extend the seed without touching the installed package.
-    """
-    chosen: dict[str, Path] = {}
-    if bundled:
-        chosen = {p.name: p for p in resources.reports_dir().glob("*.txt")}
-    if data is not None:
-        for found in sorted(data.rglob("*.txt")):
-            if not any(part.startswith(".") for part in found.relative_to(data).parts):
-                chosen[found.name] = found
-    return sorted(chosen.values(), key=lambda p: (p.name, str(p)))
-
-
 def inferred_graph(graphs: Iterable[Graph], ontology: Graph) -> Graph:
     """Superclass memberships, so that asking for reviews finds joint area reviews."""
     supers: dict[Node, set[URIRef]] = {}
@@ -124,22 +110,29 @@ def inferred_graph(graphs: Iterable[Graph], ontology: Graph) -> Graph:
 
 
 class AreaResolver:
-    """Area names as written -> area URIs, through the reference table of authorities."""
+    """Area names as written -> area URIs, through the reference table of authorities;
+    a name it does not know is an error (once, at its first line in ``file``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, file: str = "") -> None:
         self._resolve = resolve_area
-        self.errors: list[str] = []
+        self.file = file
+        self._unknown: dict[str, tuple[int, str]] = {}
 
     def __call__(self, name: str, source: Source | None) -> URIRef:
         try:
             authority = self._resolve(name)
         except LinkError as exc:
-            where = f"{source.document} line {source.line}: " if source else ""
-            self.errors.append(f"{where}{exc}")
-            uri = uris.area(uris.slug(name))
-        else:
-            uri = uris.area(authority.slug)
-        return uri
+            line = source.line if source else 0
+            known = self._unknown.get(name)
+            if known is None or (line and (not known[0] or line < known[0])):
+                self._unknown[name] = (line, str(exc).rstrip("."))
+            return uris.area(uris.slug(name))
+        return uris.area(authority.slug)
+
+    @property
+    def errors(self) -> list[str]:
+        return [f"{self.file}:{line or 1}: error: {message}; if it is none of them, correct "
+                "the area's name in the document" for line, message in self._unknown.values()]
 
 
 def build(
@@ -162,8 +155,13 @@ def build(
     say = progress or (lambda message: None)
     if data is not None and not data.is_dir():
         raise FileNotFoundError(2, "no such folder of documents", str(data))
-    paths = report_paths(data, bundled)
-    report = BuildReport()
+    selection = choose_documents(data, bundled)
+    paths = selection.paths
+    report = BuildReport(documents=[DocumentResult(key, str(path), errors=[error])
+                                    for path, key, error in selection.repeats],
+                         replaced=selection.replaced)
+    for sentence in selection.replaced:
+        say(f"  {sentence}")
     lap = Stopwatch(report.timings)
     if target is not None:
         target.prepare_load()
@@ -188,23 +186,22 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
     graphs_dir = folder / "graphs"
     graphs_dir.mkdir()
     doc_files: dict[str, Path] = {}
+    loading: list[DocumentResult] = []
     with lap("documents"):
         for converted in convert_all(paths, graphs_dir, validate, jobs):
             result = converted.result
             report.documents.append(result)
             for stage, seconds in converted.timings.items():
                 report.timings[stage] = report.timings.get(stage, 0.0) + seconds
-            report.errors.extend(converted.link_errors)
             if converted.graph_file is not None:
                 doc_files[result.doc_id] = converted.graph_file
+                loading.append(result)
                 say(f"  {Path(result.path).name}: {result.triples} triples, "
                     f"{len(result.warnings)} warnings")
             elif converted.validated:
                 say(f"  {Path(result.path).name}: {len(result.errors)} problems; not loaded")
             else:
-                say(f"  {Path(result.path).name}: not converted: {'; '.join(result.errors)}")
-    for error in report.errors:
-        say(f"  link: {error}")
+                say(f"  {Path(result.path).name}: left out: {'; '.join(result.errors)}")
     with lap("link"):
         extra = _shared_graphs()
     with lap("load"):
@@ -217,8 +214,8 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
             pushed = target.load_build(folder)
         if pushed:
             say(f"loaded {pushed} graphs into {target.location}")
-    for result in report.documents:
-        result.loaded = result.doc_id in doc_files
+    for result in loading:
+        result.loaded = True
 
 
 @dataclass
@@ -230,32 +227,46 @@ class Converted:
     """N-Quads of the document's graph and its superclass memberships (in the
     inferred graph); None when the document is not to be loaded."""
     validated: bool = False
-    link_errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
 def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Converted:
-    """Read, convert, tag and validate one document; write its graph for loading."""
+    """Read, convert, tag and validate one document; write its graph for loading. One
+    that cannot be read, linked or converted comes back with its errors and no graph."""
     converted = Converted(DocumentResult(path.stem, str(path)))
+    try:
+        _convert(path, graphs_dir, validate, converted)
+    except Exception as exc:  # noqa: BLE001 - one document never stops the build
+        converted.graph_file = None
+        converted.result.errors.append(
+            f"{path}: error: could not convert this document ({exc!r}); it is left out: "
+            "please report this with the file")
+    return converted
+
+
+def _convert(path: Path, graphs_dir: Path, validate: bool, converted: Converted) -> None:
     result = converted.result
     lap = Stopwatch(converted.timings)
-    resolver = AreaResolver()
+    resolver = AreaResolver(str(path))
     with lap("read"):
         doc = _read(path, result)
     if doc is None:
-        return converted
+        return
+    result.doc_id = doc.id
     with lap("convert"):
         graph = _encode(doc, resolver, result)
-    converted.link_errors = resolver.errors
+    if resolver.errors:
+        result.errors.extend(resolver.errors)
+        return
     if graph is None:
-        return converted
+        return
     if validate:
         with lap("validate"):
             problems = _validate(graph, path)
         converted.validated = True
         if problems:
             result.errors.extend(problems)
-            return converted
+            return
     result.triples = len(graph)
     with lap("convert"):
         graph_file = graphs_dir / f"{doc.id}.nq"
@@ -264,7 +275,6 @@ def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Con
             out.write(as_nquads(inferred_graph([graph], ontology_graph()),
                                 uris.graph("inferred")))
     converted.graph_file = graph_file
-    return converted
 
 
 def warm_caches() -> None:
@@ -435,7 +445,8 @@ def _dump(folder: Path, doc_ids: list[str]) -> None:
                  from_graph=ox.NamedNode(str(uris.graph(doc_id))))
 
 
-def print_report(report: BuildReport, out=sys.stdout) -> None:
+def print_report(report: BuildReport, out=None) -> None:
+    out = out or sys.stdout  # the stream of the moment, not the one at import
     for result in report.documents:
         for warning in result.warnings:
             print(warning, file=out)

@@ -57,8 +57,9 @@ DECLARED: tuple[Setting, ...] = (
             "where builds, the store and the dumps live (default: ~/.local/share/jargraph, "
             "or $XDG_DATA_HOME/jargraph)", _path, "--home", "DIR"),
     Setting("data", "JARGRAPH_DATA", None,
-            "a folder of your own documents (*.txt, in any sub-folder) to build beside the "
-            "bundled ones; one with a bundled document's name replaces it", _path, "--data",
+            "a folder of your own documents (.txt files of any name, in any sub-folder) to "
+            "build beside the bundled ones; one that is a bundled document (by its text) "
+            "replaces it", _path, "--data",
             "DIR"),
     Setting("store", "JARGRAPH_STORE", None,
             "a SPARQL 1.1 server to build into and query instead of the embedded store, "

@@ -31,9 +31,17 @@ class Rule:
     """What the rule was made from (the label, abbreviation or pattern), for reports."""
 
 
+_APOSTROPHE = "['\u2018\u2019]"
+"""A label's apostrophe matches a straight or curly one, as documents are typed either way."""
+
+
 def _word_pattern(text: str, flags: int) -> re.Pattern[str]:
-    words = r"\s+".join(re.escape(w) for w in text.split())
+    words = r"\s+".join(re.escape(w).replace("'", _APOSTROPHE) for w in text.split())
     return re.compile(rf"(?<![\w-]){words}(?![\w-])", flags)
+
+
+def _plain_quotes(text: str) -> str:
+    return re.sub(_APOSTROPHE, "'", " ".join(text.split())).casefold()
 
 
 @dataclass
@@ -65,9 +73,9 @@ class Matcher:
 
     def match_whole(self, text: str) -> URIRef | None:
         """The concept one of whose labels is the whole of ``text`` (case-insensitive)."""
-        wanted = " ".join(text.split()).casefold()
+        wanted = _plain_quotes(text)
         for rule in self.rules:
-            if rule.source.casefold() == wanted:
+            if _plain_quotes(rule.source) == wanted:
                 return rule.concept
         return None
 

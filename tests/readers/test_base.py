@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jargraph.model import ReaderWarning, Source
 from jargraph.readers.base import (
     Reading,
     cover_date,
+    cover_year,
+    document_id,
     footnote_passages,
     key_findings,
     new_document,
     ofsted_cover,
+    plain,
+    unidentified,
 )
 from jargraph.readers.markup import date_iso, split_sections
-from jargraph.readers.text import Line
+from jargraph.readers.text import Line, ReaderError
 
 
 def lines(*texts: str) -> list[Line]:
@@ -22,14 +28,46 @@ def lines(*texts: str) -> list[Line]:
 
 
 def reading() -> Reading:
-    return Reading(new_document(Path("reports") / "some-report-2008.txt", "national-outcomes"))
+    r = Reading(new_document(Path("reports") / "some-report-2008.txt", "national-outcomes"))
+    r.doc.id = "some-report-2008"
+    return r
 
 
-def test_new_document_is_named_after_its_file() -> None:
-    doc = new_document(Path("reports") / "some-report-2008.txt", "council-report")
+def test_new_document_is_not_named_after_its_file() -> None:
+    doc = new_document(Path("reports") / "jar-southampton-2007.txt", "council-report")
     assert (doc.id, doc.family, doc.path) == (
-        "some-report-2008", "council-report", str(Path("reports") / "some-report-2008.txt"))
+        "", "council-report", str(Path("reports") / "jar-southampton-2007.txt"))
     assert (doc.title, doc.published, doc.warnings, doc.passages) == ("", "", [], [])
+
+
+def test_plain_typography() -> None:
+    assert plain("Children\u2019s\tServices  Authority") == "Children's Services Authority"
+    assert plain("Stockton\u2013on\u2013Tees") == "Stockton-on-Tees"
+    assert plain("\u201cquoted\u201d \u2018word\u2019") == '"quoted" \'word\''
+
+
+@pytest.mark.parametrize(("parts", "expected"), [
+    (("jar", "Southampton", 2007), "jar-southampton-2007"),
+    (("jar", "Stockton\u2013on\u2013Tees", 2008), "jar-stockton-on-tees-2008"),
+    (("jar", "Brighton and Hove", "2008"), "jar-brighton-and-hove-2008"),
+    (("Leeds", "Executive Board", "jar", 2008), "leeds-executive-board-jar-2008"),
+    (("jar 2007\u201308: Report on outcomes",), "jar-2007-08-report-on-outcomes"),
+])
+def test_document_id(parts: tuple, expected: str) -> None:
+    assert document_id(*parts) == expected
+
+
+def test_cover_year_from_the_date_or_the_copyright_line() -> None:
+    assert cover_year([], "2007-10-16") == 2007
+    assert cover_year(lines("A report", "\u00a9 Crown copyright 2008"), "") == 2008
+    assert cover_year(lines("A report"), "") is None
+
+
+def test_unidentified_names_the_file_line_and_fix() -> None:
+    error = unidentified(reading(), 3, "no title heading")
+    assert isinstance(error, ReaderError)
+    assert (error.file, error.line) == (str(Path("reports") / "some-report-2008.txt"), 3)
+    assert "no title heading" in error.message and "file name is not used" in error.message
 
 
 def test_warnings_name_the_file_and_line() -> None:

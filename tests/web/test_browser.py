@@ -118,3 +118,20 @@ def test_validation_page_reports_a_pasted_bad_encoding(page, site_url: str) -> N
     assert "5 problems" in page.locator(".summary").inner_text()
     assert "<script>alert('grade')</script>" in page.locator("#problems").inner_text()
     shot(page, "validate")
+
+
+def test_validation_page_drafts_from_a_pasted_report_then_validates(page, site_url: str) -> None:
+    report = (Path(__file__).resolve().parents[2] / "src" / "jargraph" / "data" / "reports"
+              / "jar-southampton-2007.txt").read_text(encoding="utf-8")
+    page.goto(site_url + "/validate")
+    page.locator("#report").fill(report)
+    page.locator("#draft").click()
+    page.wait_for_selector("#draft-h")
+    assert "jar-southampton-2007" in page.locator("#draft-h").inner_text()
+    draft = page.locator("#text").input_value()
+    assert draft.startswith("# Draft encoding of pasted report")
+    assert "<review/jar-southampton-2007/judgement/safeguarding>" in draft
+    shot(page, "draft")
+    page.locator("#validate").click()  # the draft as it stands is a valid encoding
+    page.wait_for_selector(".summary")
+    assert "no problems; 1 file valid" in page.locator(".summary").inner_text()

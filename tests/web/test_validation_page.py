@@ -157,3 +157,48 @@ def test_nothing_posted_is_written_to_disk(site_url: str, pages_home: Path) -> N
     post(site_url, BAD.encode(), "text/turtle")
     assert set(os.listdir(temp)) == before_temp
     assert snapshot(pages_home) == before_home
+
+
+# ---------------------------------------------------------------- drafts from report text
+
+LEEDS_REPORT = (Path(__file__).resolve().parents[2] / "src" / "jargraph" / "data" / "reports"
+                / "leeds-executive-board-jar-2008.txt")
+
+
+def test_a_draft_from_pasted_report_text_lands_in_the_form(site_url: str) -> None:
+    report = LEEDS_REPORT.read_text(encoding="utf-8")
+    body, content_type = multipart({"report": report}, {})
+    answer = post(site_url, body, content_type, accept="text/html", path="/validate/draft")
+    assert answer.status == 200
+    assert "The draft is in the box below" in answer.text
+    box = answer.text.split('<textarea id="text" name="text"', 1)[1].split("</textarea>", 1)[0]
+    assert "&lt;document/leeds-executive-board-jar-2008&gt;" in box
+    assert '<option value="turtle" selected>' in answer.text
+    # what the box holds is a valid encoding: validate it as the form would
+    draft = json.loads(post(site_url, body, content_type, path="/validate/draft").body)
+    assert (draft["document"], draft["checks"], draft["error"]) == (
+        "leeds-executive-board-jar-2008", [], None)
+    checked = post(site_url, draft["turtle"].encode(), "text/turtle")
+    assert json.loads(checked.body)["conforms"] is True
+
+
+def test_a_draft_marks_what_to_check(site_url: str) -> None:
+    report = LEEDS_REPORT.read_text(encoding="utf-8").replace("Safeguarding\t2",
+                                                              "Safeguarding\t9")
+    answer = post(site_url, report.encode(), "text/plain", path="/validate/draft")
+    assert answer.status == 200
+    draft = json.loads(answer.body)
+    assert draft["checks"] and all(c.startswith("line ") for c in draft["checks"])
+    assert draft["turtle"].count("# CHECK:") == len(draft["checks"])
+
+
+def test_what_cannot_be_drafted_is_a_400(site_url: str) -> None:
+    answer = post(site_url, b"Minutes of the meeting\n", "text/plain", path="/validate/draft")
+    assert answer.status == 400
+    assert json.loads(answer.body)["error"].startswith(
+        "pasted report:1: error: not a report jargraph can read")
+    html = post(site_url, b"Minutes of the meeting\n", "text/plain", accept="text/html",
+                path="/validate/draft")
+    assert html.status == 400 and "No draft could be made" in html.text
+    assert post(site_url, b"  \n", "text/plain", path="/validate/draft").status == 400
+    assert post(site_url, b"\xff\xfe", "text/plain", path="/validate/draft").status == 400

@@ -15,7 +15,17 @@ from pathlib import Path
 
 from ..model import AreaMention, Document, GradeDistribution, Recommendation, Source
 from ..vocab import CORE_AREAS, GRADE_WORDS
-from .base import Reading, footnote_passages, key_findings, new_document, ofsted_cover
+from .base import (
+    Reading,
+    cover_year,
+    document_id,
+    footnote_passages,
+    key_findings,
+    new_document,
+    ofsted_cover,
+    plain,
+    unidentified,
+)
 from .markup import (
     NUMBER,
     Line,
@@ -79,12 +89,24 @@ class _Para:
                           for line in self.lines])
 
 
+KIND = "a national outcomes report"
+
+
 def read_national_outcomes(path: str | Path) -> Document:
     """Read the national report on outcomes into distributions, findings and area lists."""
-    return guarded_read(path, "a national outcomes report", lambda lines: _read(path, lines))
+    return guarded_read(path, KIND, lambda lines: from_lines(path, lines))
 
 
-def _read(path: str | Path, lines: list[Line]) -> Document:
+def cover(path: str | Path, lines: list[Line]) -> Document:
+    """The document as its cover identifies it (title, year, reference), unread."""
+    reader = Reading(new_document(path, FAMILY))
+    _cover(reader, lines, split_sections(lines)[1])
+    return reader.doc
+
+
+def from_lines(path: str | Path, lines: list[Line]) -> Document:
+    """Read the report from its cleaned lines (:func:`read_national_outcomes` reads the
+    file)."""
     doc = new_document(path, FAMILY)
     reader = Reading(doc)
     front, sections, notes = split_sections(lines)
@@ -132,18 +154,26 @@ def _with_subsections(sections: list[Section], index: int) -> list[Section]:
 
 
 def _cover(reader: Reading, lines: list[Line], sections: list[Section]) -> None:
-    """Title (heading plus subtitle), publication month, reference and publisher."""
+    """Title (heading plus subtitle), publication month, reference and publisher; the
+    title identifies the report ("Joint area reviews 2007–08: Report on outcomes" is
+    ``jar-2007-08-report-on-outcomes``)."""
     doc = reader.doc
     first = next((s for s in sections if s.level == 1), sections[0] if sections else None)
     if first is None:
-        doc.title = doc.id
-        reader.warn(1, "no title heading")
-    else:
-        doc.title = first.title
-        subtitle = next((ln for ln in first.body if not is_blank(ln.text)), None)
-        if subtitle and _is_subtitle(subtitle.text):
-            doc.title = f"{first.title}: {clean(subtitle.text)}"
+        raise unidentified(reader, 1, "no title heading ('# Joint area reviews 2007–08')")
+    doc.title = first.title
+    subtitle = next((ln for ln in first.body if not is_blank(ln.text)), None)
+    if subtitle and _is_subtitle(subtitle.text):
+        doc.title = f"{first.title}: {clean(subtitle.text)}"
     ofsted_cover(reader, lines, "April 2009")
+    title = re.sub(r"^joint area reviews?\b", "jar", plain(doc.title), flags=re.I)
+    if not re.search(r"\d{4}", title):
+        year = cover_year(lines, doc.published)
+        if year is None:
+            raise unidentified(reader, first.line.number, "neither the title nor a "
+                               "'Published: April 2009' line gives the report's year")
+        title = f"{title} {year}"
+    doc.id = document_id(title)
 
 
 def _is_subtitle(text: str) -> bool:

@@ -26,7 +26,16 @@ from ..model import (
     Recommendation,
 )
 from ..vocab import OUTCOME_AREAS
-from .base import Reading, footnote_passages, key_findings, new_document, ofsted_cover
+from .base import (
+    Reading,
+    cover_year,
+    document_id,
+    footnote_passages,
+    key_findings,
+    new_document,
+    ofsted_cover,
+    unidentified,
+)
 from .markup import (
     Line,
     Section,
@@ -89,12 +98,24 @@ class _Reader(Reading):
     examples: list[_Example] = field(default_factory=list)
 
 
+KIND = "a national overview report"
+
+
 def read_national_overview(path: str | Path) -> Document:
     """Read the overview into findings by outcome area, grade scales and practice examples."""
-    return guarded_read(path, "a national overview report", lambda lines: _read(path, lines))
+    return guarded_read(path, KIND, lambda lines: from_lines(path, lines))
 
 
-def _read(path: str | Path, lines: list[Line]) -> Document:
+def cover(path: str | Path, lines: list[Line]) -> Document:
+    """The document as its cover identifies it (title, year, reference), unread."""
+    reader = _Reader(new_document(path, FAMILY))
+    _cover(reader, lines, split_sections(lines)[1])
+    return reader.doc
+
+
+def from_lines(path: str | Path, lines: list[Line]) -> Document:
+    """Read the overview from its cleaned lines (:func:`read_national_overview` reads the
+    file)."""
     doc = new_document(path, FAMILY)
     reader = _Reader(doc)
     _front, sections, notes = split_sections(lines)
@@ -142,13 +163,20 @@ def _unique(label: str, used: set[str]) -> str:
 
 
 def _cover(reader: _Reader, lines: list[Line], sections: list[Section]) -> None:
-    """Title, publication month, reference and publisher from the cover page."""
+    """Title, publication month, reference and publisher from the cover page; the title
+    before its colon and the year identify the report ("Narrowing the gap: the inspection
+    of children's services", April 2007, is ``narrowing-the-gap-2007``)."""
     doc = reader.doc
     first = next((s for s in sections if s.level == 1), None)
-    doc.title = first.title if first else doc.id
     if first is None:
-        reader.warn(1, "no title heading")
+        raise unidentified(reader, 1, "no title heading ('# Narrowing the gap: ...')")
+    doc.title = first.title
     ofsted_cover(reader, lines, "April 2007")
+    year = cover_year(lines, doc.published)
+    if year is None:
+        raise unidentified(reader, first.line.number, "no 'Published: April 2007' line and "
+                           "no '© Crown copyright 2007', so no year")
+    doc.id = document_id(doc.title.split(":", 1)[0], year)
 
 
 def _evaluation_heading(reader: _Reader, section: Section, outcome: str | None,

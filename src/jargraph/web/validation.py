@@ -10,6 +10,11 @@ and a summary) as HTML or JSON, by ``Accept`` or ``?format=json``.
 Nothing posted is written to disk: uploads are parsed into memory, never
 spooled to temporary files, and the text is parsed from memory. An input
 that cannot be read is a 400 report that names the line and column.
+
+``POST /validate/draft`` takes a report's text instead (the ``report`` field
+of the form, or a ``text/plain`` body) and answers with a draft encoding of
+it (:mod:`jargraph.draft`), put in the form's text box ready to correct and
+validate, or as JSON. It runs in a query worker, as validation does.
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import parse_form_data
 
 from .. import formats, validate
+from ..draft import draft_from_text
+from ..encode import EncodingProblem
+from ..readers import UnknownDocument
+from ..readers.text import ReaderError
 from ..validate.reading import (
     DATASET_PARSERS,
     READABLE,
@@ -104,6 +113,74 @@ def check() -> Response:
                        syntax=syntax or "")
     status = 400 if outcome.error is not None else 200
     return _answer(outcome, status=status, text=pasted, syntax=syntax or "")
+
+
+@dataclass
+class Drafted:
+    """A draft made from pasted report text, or why none could be made."""
+
+    turtle: str = ""
+    document: str = ""
+    checks: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@bp.route("/validate/draft", methods=["POST"])
+def draft() -> Response:
+    """A draft encoding of the posted report text, shown in the form ready to validate."""
+    try:
+        text = _report_text()
+    except NothingPosted as exc:
+        return _drafted(Drafted(error=str(exc)), 400)
+    except UnicodeDecodeError:
+        return _drafted(Drafted(error="the report is not UTF-8 text"), 400)
+    try:
+        drafted = current_executor().call("draft", make_draft, text)
+        assert isinstance(drafted, Drafted)
+    except (QueryTimeout, QueryCrashed, ExecutorBusy) as exc:
+        return _drafted(Drafted(error=f"{exc}; draft a long report with `jargraph draft`"), 503)
+    return _drafted(drafted, 400 if drafted.error else 200)
+
+
+def _report_text() -> str:
+    limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 0) or None
+    if limit and (request.content_length or 0) > limit:
+        raise RequestEntityTooLarge(f"the report is larger than {limit} bytes")
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        _, fields, _files = parse_form_data(request.environ, stream_factory=_memory_stream,
+                                            max_content_length=limit,
+                                            max_form_memory_size=limit)
+        text = fields.get("report", "")
+    else:
+        text = request.get_data(cache=False).decode("utf-8")
+    if not text.strip():
+        raise NothingPosted("nothing to draft from: paste the text of a report")
+    return text
+
+
+def make_draft(text: str) -> Drafted:
+    """Read and draft in a worker; every failure to read becomes the answer's error."""
+    try:
+        made = draft_from_text(text, "pasted report")
+    except (ReaderError, UnknownDocument, EncodingProblem) as exc:
+        return Drafted(error=str(exc))
+    return Drafted(made.turtle, made.document.id, made.checks)
+
+
+def _drafted(drafted: Drafted, status: int) -> Response:
+    if _wants_json():
+        response = jsonify(drafted.as_json())
+        response.status_code = status
+    else:
+        response = Response(render_template(
+            "validate.html", title="Draft encoding", syntaxes=SYNTAXES, outcome=None,
+            drafted=drafted, text=drafted.turtle, syntax="turtle" if drafted.turtle else "",
+        ), status=status, mimetype="text/html")
+    response.headers["Vary"] = "Accept"
+    return response
 
 
 def _answer(outcome: Outcome, *, status: int, text: str, syntax: str) -> Response:

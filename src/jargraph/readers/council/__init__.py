@@ -5,6 +5,6 @@
 content from them.
 """
 
-from .read import FAMILY, read_council_report
+from .read import FAMILY, KIND, cover, from_lines, read_council_report
 
-__all__ = ["FAMILY", "read_council_report"]
+__all__ = ["FAMILY", "KIND", "cover", "from_lines", "read_council_report"]

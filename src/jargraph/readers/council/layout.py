@@ -3,6 +3,9 @@
 The paper numbers its paragraphs ``1.0``, ``2.1`` ... under capitalised or
 numbered headings; every step after this one reads a paragraph at a time, and
 each paragraph is kept whole as a passage that sources point at.
+
+The cover identifies the paper: the area its subject line names, the body it
+goes to and the year of the meeting (``leeds-executive-board-jar-2008``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Source
-from ..base import Reading, cover_date
+from ..base import Reading, cover_date, cover_year, document_id, plain, unidentified
 from ..markup import (
     Line,
     cells,
@@ -27,6 +30,8 @@ from ..markup import (
 
 _NUMBERED = re.compile(r"^\s*(?:[-•]\s+)?(\d{1,2}\.\d{1,2})\s+(\S.*?)\s*$")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’,/-]{2,60}$")
+_MEETING = re.compile(r"^(?:[A-Z][\w'&-]*\s+){0,4}(?:Board|Committee|Cabinet|Panel)$")
+"""The body a paper goes to, as its cover prints it alone on a line ("Executive Board")."""
 
 
 @dataclass
@@ -95,23 +100,27 @@ def _is_numbered_heading(raw: str, text: str) -> bool:
     )
 
 
-def read_front(reader: Reading, front: list[Line]) -> str | None:
-    """Title, meeting date, area and publisher from the cover lines."""
+def read_front(reader: Reading, front: list[Line]) -> str:
+    """Title, meeting date, area and identifier from the cover lines."""
     doc = reader.doc
     subject = field_value(front, "Subject")
-    area: str | None = None
-    if subject:
-        doc.title = subject[0]
-        match = re.match(r"^(.*?)\s+Joint Area Review\b", subject[0], re.I)
-        if match:
-            area = match.group(1).strip()
-        else:
-            reader.warn(subject[1].number,
-                        "subject line does not name the area's Joint Area Review")
-    else:
-        doc.title = doc.id
-        reader.warn(1, "no 'Subject:' line, so no title or area")
+    if subject is None:
+        raise unidentified(reader, 1, "no 'Subject:' line naming the area's review "
+                           "('Subject: Leeds Joint Area Review')")
+    doc.title = subject[0]
+    match = re.match(r"^(.*?)\s+Joint Area Review\b", subject[0], re.I)
+    if match is None or not plain(match.group(1)):
+        raise unidentified(reader, subject[1].number, "the subject line does not name the "
+                           "area's Joint Area Review ('Subject: Leeds Joint Area Review')")
+    area = plain(match.group(1))
     cover_date(reader, front, "Date", date_iso, "no meeting date ('Date: 11th June 2008')")
+    year = cover_year(front, doc.published)
+    if year is None:
+        raise unidentified(reader, subject[1].number, "no meeting date ('Date: 11th June "
+                           "2008'), so no year")
+    meeting = next((plain(line.text) for line in front if _MEETING.match(plain(line.text))),
+                   "council")
+    doc.id = document_id(area, meeting, "jar", year)
     doc.area = area
     return area
 

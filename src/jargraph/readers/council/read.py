@@ -30,14 +30,27 @@ from .review import investigations, jar_review
 from .strengths import strength_tables
 
 FAMILY = "council-report"
+KIND = "a council report"
 
 
 def read_council_report(path: str | Path) -> Document:
     """Read a council's report on its JAR into a `Document` with the JAR and CA reviews."""
-    return guarded_read(path, "a council report", lambda lines: _read(path, lines))
+    return guarded_read(path, KIND, lambda lines: from_lines(path, lines))
 
 
-def _read(path: str | Path, lines: list[Line]) -> Document:
+def cover(path: str | Path, lines: list[Line]) -> Document:
+    """The document as its cover identifies it (area, meeting, year), unread."""
+    reader = Reading(new_document(path, FAMILY))
+    front, paras = split(reader, lines)
+    read_front(reader, front)
+    if not paras:
+        reader.warn(lines[-1].number if lines else 1, "no numbered paragraph after the cover")
+    return reader.doc
+
+
+def from_lines(path: str | Path, lines: list[Line]) -> Document:
+    """Read a council report from its cleaned lines (:func:`read_council_report` reads
+    the file)."""
     doc = new_document(path, FAMILY)
     reader = Reading(doc)
     front, paras = split(reader, lines)

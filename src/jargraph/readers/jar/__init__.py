@@ -7,7 +7,8 @@ of it: `title_page`, `layout` (sections, tables, paragraphs), `judgements`
 """
 
 from .investigations import investigation_category
-from .read import FAMILY, read_jar_report
+from .read import FAMILY, KIND, cover, from_lines, read_jar_report
 from .recommendations import split_addressees
 
-__all__ = ["FAMILY", "investigation_category", "read_jar_report", "split_addressees"]
+__all__ = ["FAMILY", "KIND", "cover", "from_lines", "investigation_category", "read_jar_report",
+           "split_addressees"]

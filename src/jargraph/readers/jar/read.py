@@ -9,7 +9,8 @@ inspection, the summary of arrangements). The reader follows that structure and
 the phrasing JARs share; it never relies on one report's line numbers.
 
 Whatever it meets but cannot place becomes a `ReaderWarning`; a file it cannot
-read at all raises `ReaderError`.
+read at all, or whose title page does not say which area and year it is about,
+raises `ReaderError`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...model import Document, Review
-from ..base import new_document
+from ..base import cover_year, new_document
 from ..text import Line, guarded_read
 from .annexes import annex_reviews
 from .dates import fieldwork_period
@@ -31,19 +32,32 @@ from .judgements import (
     methodology,
     missing_rows,
 )
-from .layout import JarReading, Section, assemble, body_start, segment
+from .layout import JarReading, Section, assemble, body_start, next_is_numbered, segment
 from .recommendations import recommendations
 from .title_page import contents, page_headers, title_page
 
 FAMILY = "jar-report"
+KIND = "a JAR report"
 
 
 def read_jar_report(path: Path) -> Document:
     """Read one JAR report into a `Document` with its JAR review and annex reviews."""
-    return guarded_read(path, "a JAR report", lambda lines: _read(path, lines))
+    return guarded_read(path, KIND, lambda lines: from_lines(path, lines))
 
 
-def _read(path: Path, lines: list[Line]) -> Document:
+def cover(path: str | Path, lines: list[Line]) -> Document:
+    """The document as its title page identifies it (area, year, reference), unread; a
+    warning when ``lines`` (the start of a file) may not hold the whole title page."""
+    reader = JarReading(new_document(path, FAMILY), lines)
+    start = body_start(reader)
+    title_page(reader, lines[:start])
+    if not next_is_numbered(lines, start):
+        reader.warn(lines[start].number, "the body's first numbered paragraph is not here")
+    return reader.doc
+
+
+def from_lines(path: str | Path, lines: list[Line]) -> Document:
+    """Read a JAR report from its cleaned lines (:func:`read_jar_report` reads the file)."""
     reader = JarReading(new_document(path, FAMILY), lines)
     doc = reader.doc
     start = body_start(reader)
@@ -52,7 +66,7 @@ def _read(path: Path, lines: list[Line]) -> Document:
     contents(reader, front)
     sections = segment(reader, start, page_headers(front))
     assemble(reader, sections)
-    year = int(doc.published[:4]) if doc.published[:4].isdigit() else 0
+    year = cover_year(front, doc.published) or 0  # the title page has given one
     doc.reviews.append(_jar_review(reader, sections, year))
     doc.figures.extend(context_figures(reader, sections))
     doc.reviews.extend(annex_reviews(reader, sections, doc, year))

@@ -2,19 +2,23 @@
 
 The title page names the area, the publication date, Ofsted's reference number
 and the inspectorates; its lines recur in the body as running page headers,
-which the sectioning must drop.
+which the sectioning must drop. The area and the year of publication identify
+the document (``jar-southampton-2007``), whatever the file is called: a title
+page that does not name them is an error, not a guess.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..base import cover_year, document_id, plain, unidentified
 from ..text import Line, read_contents, vocabulary
 from .dates import iso_date
 from .layout import JarReading
 from .wording import INSPECTORATE
 
-_AREA_LINE = r"children'?s services authority area$"
+_AREA_LINE = r"children[\u2018\u2019'`\u00b4]?s\s+services\s+authority(?:\s+area)?\s*\.?$"
+"""``Children's Services Authority Area``, however its apostrophe and spaces are typed."""
 
 
 def title_page(reader: JarReading, front: list[Line]) -> None:
@@ -25,9 +29,15 @@ def title_page(reader: JarReading, front: list[Line]) -> None:
     area_ln = next((ln for ln, t in texts if re.search(_AREA_LINE, t, re.I)), None)
     if title_ln is None:
         reader.warn(1, "title page has no 'Joint area review' line")
-    doc.area = _area_name(reader, area_ln)
-    doc.title = "Joint area review" + (f": {area_ln.text.strip()}" if area_ln else "")
+    doc.area = _area_name(reader, area_ln, title_ln)
+    doc.title = "Joint area review" + (f": {' '.join(area_ln.text.split())}" if area_ln else "")
     doc.published = _published(reader, texts)
+    year = cover_year(front, doc.published)
+    if year is None:
+        raise unidentified(reader, title_ln.number if title_ln else 1,
+                           "the title page gives no year: no 'Published: 16 October 2007' "
+                           "line and no '© Crown copyright 2007'")
+    doc.id = document_id("jar", doc.area, year)
     doc.publisher = "Ofsted"
     doc.reference = _field(texts, "reference no")
     if doc.reference is None:
@@ -40,13 +50,15 @@ def title_page(reader: JarReading, front: list[Line]) -> None:
                                       text="\n".join(t for _, t in texts[:40])))
 
 
-def _area_name(reader: JarReading, area_ln: Line | None) -> str:
-    if area_ln is not None:
-        return re.sub(r"\s+" + _AREA_LINE, "", area_ln.text.strip(), flags=re.I)
-    reader.warn(1, "title page names no '... Children's Services Authority Area'; area taken "
-                   "from the file name")
-    parts = reader.doc.id.split("-")
-    return " ".join(p.capitalize() for p in parts[1:-1]) or reader.doc.id
+def _area_name(reader: JarReading, area_ln: Line | None, title_ln: Line | None) -> str:
+    """The area as the title page prints it, its typography made plain."""
+    name = re.sub(_AREA_LINE, "", area_ln.text.strip(), flags=re.I) if area_ln else ""
+    if not plain(name):
+        raise unidentified(reader, area_ln.number if area_ln else (
+            title_ln.number if title_ln else 1),
+            "the title page names no area: under 'Joint area review' it should print "
+            "the line '<Area> Children's Services Authority Area'")
+    return plain(name)
 
 
 def _published(reader: JarReading, texts: list[tuple[Line, str]]) -> str:
@@ -56,14 +68,15 @@ def _published(reader: JarReading, texts: list[tuple[Line, str]]) -> str:
     copyright_year = next((m.group(1) for _, t in texts
                            if (m := re.search(r"copyright\s+(\d{4})", t, re.I))), None)
     line = next((ln.number for ln, t in texts if t.lower().startswith("published")), 1)
-    reader.warn(line, f"no readable 'Published:' date ({value!r}); "
-                      f"using the copyright year {copyright_year}")
+    if copyright_year is not None:
+        reader.warn(line, f"no readable 'Published:' date ({value!r}); "
+                          f"using the copyright year {copyright_year}")
     return copyright_year or ""
 
 
 def _field(texts: list[tuple[Line, str]], name: str) -> str | None:
     for _, text in texts:
-        m = re.match(rf"^{name}\s*:\s*(.+)$", text, re.I)
+        m = re.match(rf"^{name}\.?\s*:\s*(.+)$", text, re.I)
         if m:
             return m.group(1).strip()
     return None
