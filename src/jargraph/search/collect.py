@@ -92,8 +92,9 @@ def _objects(store: ox.Store, predicate: str) -> dict[str, list[str]]:
     """Subject -> objects of one property, read straight from the default graph."""
     found: dict[str, list[str]] = defaultdict(list)
     for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
-        if isinstance(quad.subject, ox.NamedNode):
-            found[quad.subject.value].append(quad.object.value)
+        subject, value = quad.subject, quad.object
+        if isinstance(subject, ox.NamedNode) and isinstance(value, ox.NamedNode | ox.Literal):
+            found[subject.value].append(value.value)
     return found
 
 
