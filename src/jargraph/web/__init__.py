@@ -21,6 +21,7 @@ from ..terms import href, short_iri
 from . import (
     api,
     downloads,
+    favicon,
     home,
     indexes,
     linked_data,
@@ -37,7 +38,7 @@ from .things import KIND_NAMES
 __all__ = ["create_app", "executor_for", "shutdown"]
 
 BLUEPRINTS = (sparql.bp, home.bp, linked_data.bp, ontology_docs.bp, downloads.bp,
-              query_page.bp, validation.bp, api.bp, search.bp, indexes.bp)
+              query_page.bp, validation.bp, api.bp, search.bp, favicon.bp, indexes.bp)
 """One blueprint per kind of resource."""
 
 
