@@ -132,18 +132,21 @@ def search(db: sqlite3.Connection, asked: Search, timeout: float | None = None) 
         how = "browse"
         if parsed.terms:
             match, how = parsed.expression(), "all"
-            total = _count(db, match, filters)
+            _match(db, match)
+            total = _count(db, filters)
             if not total and len(parsed.positive) > 1 and not parsed.has_or:
                 wider = parsed.expression(any_word=True)
-                wider_total = _count(db, wider, filters)
-                if wider_total:
-                    match, how, total = wider, "any", wider_total
-        elif filters:
-            total = _count(db, None, filters)
+                _match(db, wider)
+                total = _count(db, filters)
+                if total:
+                    match, how = wider, "any"
         else:
-            return Results(asked, 0, [], _facets(db, None, {}), "none", parsed.ignored)
-        hits = _hits(db, match, filters, asked.offset, asked.limit)
-        return Results(asked, total, hits, _facets(db, match, filters), how, parsed.ignored)
+            _match(db, None)
+            if not filters:
+                return Results(asked, 0, [], _facets(db, {}), "none", parsed.ignored)
+            total = _count(db, filters)
+        hits = _hits(db, match, filters, asked.offset, asked.limit) if total else []
+        return Results(asked, total, hits, _facets(db, filters), how, parsed.ignored)
 
 
 def checked_filters(filters: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -185,6 +188,18 @@ def _time_limit(db: sqlite3.Connection, seconds: float | None) -> Iterator[None]
         db.set_progress_handler(None, 0)
 
 
+def _match(db: sqlite3.Connection, match: str | None) -> None:
+    """Evaluate the words once into this connection's own temporary table of matches
+    (every thing when there are no words); the counts, hits and facets read it."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS matched(id INTEGER PRIMARY KEY, rank REAL)")
+    db.execute("DELETE FROM temp.matched")
+    if match is None:
+        db.execute("INSERT INTO temp.matched SELECT id, 0 FROM things")
+    else:
+        db.execute("INSERT INTO temp.matched SELECT rowid, rank FROM texts WHERE texts MATCH ?",
+                   (match,))
+
+
 def _narrowed(column: str, filters: dict[str, tuple[str, ...]],
               leave_out: str | None = None) -> tuple[str, list[str]]:
     """SQL conditions keeping the things (ids in ``column``) that have a chosen value of
@@ -199,53 +214,44 @@ def _narrowed(column: str, filters: dict[str, tuple[str, ...]],
     return sql, params
 
 
-def _matching(match: str | None, filters: dict[str, tuple[str, ...]],
-              leave_out: str | None = None) -> tuple[str, list[str]]:
-    """SQL selecting the ids of the things that match, and its parameters."""
-    if match is None:
-        narrowed, params = _narrowed("id", filters, leave_out)
-        return f"SELECT id FROM things WHERE 1{narrowed}", params
-    narrowed, params = _narrowed("rowid", filters, leave_out)
-    return f"SELECT rowid FROM texts WHERE texts MATCH ?{narrowed}", [match, *params]
-
-
-def _count(db: sqlite3.Connection, match: str | None,
-           filters: dict[str, tuple[str, ...]]) -> int:
-    sql, params = _matching(match, filters)
-    return db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+def _count(db: sqlite3.Connection, filters: dict[str, tuple[str, ...]]) -> int:
+    narrowed, params = _narrowed("m.id", filters)
+    return db.execute(f"SELECT count(*) FROM temp.matched m WHERE 1{narrowed}",
+                      params).fetchone()[0]
 
 
 def _hits(db: sqlite3.Connection, match: str | None, filters: dict[str, tuple[str, ...]],
           offset: int, limit: int) -> list[Hit]:
+    narrowed, params = _narrowed("m.id", filters)
+    order = "m.rank, t.id" if match else "t.kind, t.title, t.id"
+    rows = db.execute(
+        f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, m.rank
+            FROM temp.matched m JOIN things t ON t.id = m.id
+            WHERE 1{narrowed} ORDER BY {order} LIMIT ? OFFSET ?""",
+        [*params, limit, offset]).fetchall()
+    ids = [row[0] for row in rows]
+    marks = ", ".join("?" * len(ids))
     if match is None:
-        narrowed, params = _narrowed("t.id", filters)
-        rows = db.execute(
-            f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, NULL,
-                       x.body, x.quoted, x.names
-                FROM things t JOIN texts x ON x.rowid = t.id
-                WHERE 1{narrowed} ORDER BY t.kind, t.title, t.id LIMIT ? OFFSET ?""",
-            [*params, limit, offset]).fetchall()
-        hits = [_hit(row, shorten(next((t for t in row[7:] if t), ""), 240)) for row in rows]
+        found = {rowid: shorten(next((t for t in texts if t), ""), 240)
+                 for rowid, *texts in db.execute(
+                     f"SELECT rowid, body, quoted, names FROM texts WHERE rowid IN ({marks})",
+                     ids)}
     else:
-        narrowed, params = _narrowed("texts.rowid", filters)
         snippets = ", ".join(f"snippet(texts, {column}, '{OPEN}', '{CLOSE}', '…', "
                              f"{_SNIPPET_TOKENS})" for column in (1, 2, 0))
-        rows = db.execute(
-            f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, texts.rank, {snippets}
-                FROM texts JOIN things t ON t.id = texts.rowid
-                WHERE texts MATCH ?{narrowed}
-                ORDER BY texts.rank, t.id LIMIT ? OFFSET ?""",
-            [match, *params, limit, offset]).fetchall()
-        hits = [_hit(row, next((s for s in row[7:] if OPEN in s), row[7] or row[9]))
-                for row in rows]
-    _add_about(db, hits, [row[0] for row in rows])
+        found = {rowid: next((s for s in texts if OPEN in s), texts[0] or texts[2])
+                 for rowid, *texts in db.execute(
+                     f"SELECT rowid, {snippets} FROM texts WHERE texts MATCH ? "
+                     f"AND rowid IN ({marks})", [match, *ids])}
+    hits = [_hit(row, found.get(row[0], ""), match is not None) for row in rows]
+    _add_about(db, hits, ids)
     return hits
 
 
-def _hit(row: tuple, snippet: str) -> Hit:
-    _, iri, link, title, kind, passages, rank = row[:7]
+def _hit(row: tuple, snippet: str, ranked: bool) -> Hit:
+    _, iri, link, title, kind, passages, rank = row
     return Hit(iri=iri, link=link, title=title, kind=kind, snippet=snippet,
-               score=None if rank is None else -rank,
+               score=-rank if ranked else None,
                passages=[(p[0], p[1]) for p in json.loads(passages)])
 
 
@@ -262,16 +268,19 @@ def _add_about(db: sqlite3.Connection, hits: list[Hit], ids: list[int]) -> None:
         by_id[thing].about.setdefault(facet, []).append(FacetValue(key, label, iri=iri))
 
 
-def _facets(db: sqlite3.Connection, match: str | None,
-            filters: dict[str, tuple[str, ...]]) -> list[Facet]:
+def _facets(db: sqlite3.Connection, filters: dict[str, tuple[str, ...]]) -> list[Facet]:
+    """Each facet's values with their counts among the matches (CROSS JOIN: read the
+    matches first and look their values up, as the planner knows nothing of the
+    temporary table's size)."""
     facets = []
     for name in FACET_NAMES:
-        sql, params = _matching(match, filters, leave_out=name)
+        narrowed, params = _narrowed("f.thing", filters, leave_out=name)
         order = "key DESC" if name == "year" else "n DESC, label"
         rows = db.execute(
-            f"""SELECT key, label, iri, count(*) AS n FROM facets
-                WHERE facet = ? AND thing IN ({sql})
-                GROUP BY key ORDER BY {order} LIMIT ?""",
+            f"""SELECT f.key, f.label, f.iri, count(*) AS n
+                FROM temp.matched m CROSS JOIN facets f ON f.thing = m.id
+                WHERE f.facet = ?{narrowed}
+                GROUP BY f.key ORDER BY {order} LIMIT ?""",
             [name, *params, FACET_VALUES]).fetchall()
         chosen = filters.get(name, ())
         values = [FacetValue(key, label, n, iri, key in chosen) for key, label, iri, n in rows]
@@ -279,8 +288,9 @@ def _facets(db: sqlite3.Connection, match: str | None,
         for key in chosen:
             if key not in listed:
                 found = db.execute(
-                    f"""SELECT label, iri, count(*) FROM facets
-                        WHERE facet = ? AND key = ? AND thing IN ({sql})""",
+                    f"""SELECT f.label, f.iri, count(*)
+                        FROM temp.matched m CROSS JOIN facets f ON f.thing = m.id
+                        WHERE f.facet = ? AND f.key = ?{narrowed}""",
                     [name, key, *params]).fetchone()
                 label, iri, n = found if found[0] is not None else (key, None, 0)
                 values.append(FacetValue(key, label, n, iri, True))
