@@ -75,8 +75,9 @@ class Entry:
     context: list[str] = field(default_factory=list)
     facets: dict[str, dict[str, tuple[str, str | None]]] = field(default_factory=dict)
     """Facet -> value key -> (label, IRI or None)."""
-    passages: list[tuple[str, str]] = field(default_factory=list)
-    """(link, label) of each passage it was read from, numbered paragraphs first."""
+    passages: list[str] = field(default_factory=list)
+    """The passages it was read from (each an entry too), numbered paragraphs first; a
+    passage's own is itself."""
 
 
 def _rows(store: ox.Store, sparql: str) -> Iterator[list[str | None]]:
@@ -153,10 +154,11 @@ def read_entries(store: ox.Store) -> list[Entry]:
     regions = _objects(store, str(JAR.region))
     reviews, grades = _objects(store, str(JAR.review)), _objects(store, str(JAR.grade))
     years, issued = _pairs(store, YEARS), _pairs(store, ISSUED)
-    passages = _passages(store, labels)
+    passages, passage_titles = _passages(store, labels)
     entries = []
     derivation = str(PROV.Derivation)
-    for iri, by_property in texts.items():
+    for iri in [*texts, *(p for p in passage_titles if p not in texts)]:
+        by_property = texts[iri]
         link = href(iri)
         if not link or not link.startswith("/") or derivation in types.get(iri, ()):
             continue
@@ -180,7 +182,7 @@ def read_entries(store: ox.Store) -> list[Entry]:
                                          for i in issued.get(d, ())]
         facets["year"] = {y[:4]: (y[:4], None) for y in year_values if y[:4].isdigit()}
         entry.passages = passages.get(iri, [])
-        entry.title = _title(entry, iri, labels, grades, by_property)
+        entry.title = passage_titles.get(iri) or _title(entry, iri, labels, grades)
         entry.context = _unique([label for _, label in kinds] + [
             label for facet in ("area", "region", "judgement_area", "theme")
             for label, _ in facets[facet].values()] + [
@@ -223,36 +225,34 @@ def _kinds(types: frozenset[str]) -> tuple[tuple[str, str], ...]:
     return tuple((key, label) for _, key, label in sorted(found))
 
 
-def _passages(store: ox.Store, labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
-    """Thing -> (link, label) of the passages it was read from (a passage: itself),
-    numbered paragraphs first, in order."""
-    named: dict[str, tuple[tuple, str, str]] = {}
+def _passages(store: ox.Store, labels: dict[str, str]
+              ) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Thing -> the passages it was read from (a passage: itself), numbered paragraphs
+    first and in order; and each passage's title (its document and where in it)."""
+    named: dict[str, tuple[tuple, str]] = {}
     for passage, number, section, doc in _rows(store, PASSAGES):
-        link = href(passage or "")
-        if passage is None or not link:
+        if passage is None or not href(passage):
             continue
         where = (f"paragraph {number}" if number else f"“{section}”" if section else "passage")
         document = labels.get(doc or "", "")
-        label = f"{document}, {where}" if document else where
-        order = (0, int(number), "") if number and number.isdigit() else (1, 0, label)
-        named[passage] = (order, link, label)
+        title = f"{document}, {where}" if document else where
+        order = (0, int(number), "") if number and number.isdigit() else (1, 0, title)
+        named[passage] = (order, title)
     by_thing = {p: [p] for p in named}
     for s, sources in _objects(store, str(PROV.wasDerivedFrom)).items():
         by_thing.setdefault(s, []).extend(p for p in sources if p in named)
-    return {s: [(named[p][1], named[p][2]) for p in sorted(set(found), key=lambda p: named[p])]
-            for s, found in by_thing.items() if found}
+    ordered = {s: sorted(set(found), key=lambda p: named[p]) for s, found in by_thing.items()}
+    return ordered, {p: title for p, (_, title) in named.items()}
 
 
-def _title(entry: Entry, iri: str, labels: dict[str, str], grades: dict[str, list[str]],
-           by_property: dict[str, list[tuple[str, str]]]) -> str:
+def _title(entry: Entry, iri: str, labels: dict[str, str], grades: dict[str, list[str]]
+           ) -> str:
     if iri in labels:
         return labels[iri]
     areas = [label for label, _ in entry.facets["judgement_area"].values()]
     graded = [labels.get(g, short_iri(g)) for g in grades.get(iri, ())]
     if areas and graded:
         return f"{areas[0]}: {graded[0].lower()}"
-    if entry.kind == "passage" and entry.passages:
-        return entry.passages[0][1]
     words = entry.body or entry.quoted
     if words:
         return shorten(words[0])

@@ -14,7 +14,6 @@ with neither, only the facet counts of everything are given.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import time
@@ -128,25 +127,26 @@ def search(db: sqlite3.Connection, asked: Search, timeout: float | None = None) 
     if not 1 <= asked.limit <= MAX_PAGE_SIZE:
         raise SearchSyntaxError(f"the number of hits must be between 1 and {MAX_PAGE_SIZE}")
     with _time_limit(db, timeout):
+        chosen = _chosen(db, filters)
         match: str | None = None
         how = "browse"
         if parsed.terms:
             match, how = parsed.expression(), "all"
             _match(db, match)
-            total = _count(db, filters)
+            total = _count(db, match, chosen)
             if not total and len(parsed.positive) > 1 and not parsed.has_or:
                 wider = parsed.expression(any_word=True)
                 _match(db, wider)
-                total = _count(db, filters)
+                total = _count(db, wider, chosen)
                 if total:
                     match, how = wider, "any"
+        elif not filters:
+            return Results(asked, 0, [], _facets(db, None, {}, filters), "none", parsed.ignored)
         else:
-            _match(db, None)
-            if not filters:
-                return Results(asked, 0, [], _facets(db, {}), "none", parsed.ignored)
-            total = _count(db, filters)
-        hits = _hits(db, match, filters, asked.offset, asked.limit) if total else []
-        return Results(asked, total, hits, _facets(db, filters), how, parsed.ignored)
+            total = _count(db, None, chosen)
+        hits = _hits(db, match, chosen, asked.offset, asked.limit) if total else []
+        facets = _facets(db, match, chosen, filters)
+        return Results(asked, total, hits, facets, how, parsed.ignored)
 
 
 def checked_filters(filters: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -188,47 +188,62 @@ def _time_limit(db: sqlite3.Connection, seconds: float | None) -> Iterator[None]
         db.set_progress_handler(None, 0)
 
 
-def _match(db: sqlite3.Connection, match: str | None) -> None:
-    """Evaluate the words once into this connection's own temporary table of matches
-    (every thing when there are no words); the counts, hits and facets read it."""
+def _match(db: sqlite3.Connection, match: str) -> None:
+    """Evaluate the words once into this connection's own temporary table of matches,
+    which the count, the hits and the facets then read."""
     db.execute("CREATE TEMP TABLE IF NOT EXISTS matched(id INTEGER PRIMARY KEY, rank REAL)")
     db.execute("DELETE FROM temp.matched")
-    if match is None:
-        db.execute("INSERT INTO temp.matched SELECT id, 0 FROM things")
-    else:
-        db.execute("INSERT INTO temp.matched SELECT rowid, rank FROM texts WHERE texts MATCH ?",
-                   (match,))
+    db.execute("INSERT INTO temp.matched SELECT rowid, rank FROM texts WHERE texts MATCH ?",
+               (match,))
 
 
-def _narrowed(column: str, filters: dict[str, tuple[str, ...]],
-              leave_out: str | None = None) -> tuple[str, list[str]]:
-    """SQL conditions keeping the things (ids in ``column``) that have a chosen value of
-    every facet filtered on, and their parameters."""
-    sql, params = "", []
+def _source(match: str | None) -> str:
+    """The table of the things matched: the words' matches, or every thing."""
+    return "things" if match is None else "temp.matched"
+
+
+def _chosen(db: sqlite3.Connection, filters: dict[str, tuple[str, ...]]
+            ) -> dict[str, tuple[int, ...]]:
+    """Each filtered facet's chosen values as the numbers of its values (0 for a key the
+    index does not hold, which matches nothing)."""
+    chosen = {}
     for facet, keys in filters.items():
-        if facet != leave_out:
-            marks = ", ".join("?" * len(keys))
-            sql += (f" AND {column} IN (SELECT thing FROM facets WHERE facet = ? "
-                    f"AND key IN ({marks}))")
-            params += [facet, *keys]
-    return sql, params
+        marks = ", ".join("?" * len(keys))
+        found = [row[0] for row in db.execute(
+            f"SELECT id FROM facet_values WHERE facet = ? AND key IN ({marks})", [facet, *keys])]
+        chosen[facet] = tuple(found) or (0,)
+    return chosen
 
 
-def _count(db: sqlite3.Connection, filters: dict[str, tuple[str, ...]]) -> int:
-    narrowed, params = _narrowed("m.id", filters)
-    return db.execute(f"SELECT count(*) FROM temp.matched m WHERE 1{narrowed}",
-                      params).fetchone()[0]
+def _narrowed(column: str, chosen: dict[str, tuple[int, ...]],
+              leave_out: str | None = None) -> str:
+    """SQL conditions keeping the things (ids in ``column``) that have a chosen value of
+    every facet filtered on (the values are numbers read from the index)."""
+    return "".join(
+        f" AND {column} IN (SELECT thing FROM tagged WHERE value IN "
+        f"({', '.join(str(int(v)) for v in values)}))"
+        for facet, values in chosen.items() if facet != leave_out)
 
 
-def _hits(db: sqlite3.Connection, match: str | None, filters: dict[str, tuple[str, ...]],
+def _count(db: sqlite3.Connection, match: str | None, chosen: dict[str, tuple[int, ...]]
+           ) -> int:
+    return db.execute(f"SELECT count(*) FROM {_source(match)} m WHERE 1"
+                      f"{_narrowed('m.id', chosen)}").fetchone()[0]
+
+
+def _hits(db: sqlite3.Connection, match: str | None, chosen: dict[str, tuple[int, ...]],
           offset: int, limit: int) -> list[Hit]:
-    narrowed, params = _narrowed("m.id", filters)
-    order = "m.rank, t.id" if match else "t.kind, t.title, t.id"
-    rows = db.execute(
-        f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, m.rank
-            FROM temp.matched m JOIN things t ON t.id = m.id
-            WHERE 1{narrowed} ORDER BY {order} LIMIT ? OFFSET ?""",
-        [*params, limit, offset]).fetchall()
+    if match is None:
+        rows = db.execute(
+            f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, NULL FROM things t
+                WHERE 1{_narrowed('t.id', chosen)} ORDER BY t.kind, t.title, t.id
+                LIMIT ? OFFSET ?""", (limit, offset)).fetchall()
+    else:
+        rows = db.execute(
+            f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, m.rank
+                FROM temp.matched m JOIN things t ON t.id = m.id
+                WHERE 1{_narrowed('m.id', chosen)} ORDER BY m.rank, m.id LIMIT ? OFFSET ?""",
+            (limit, offset)).fetchall()
     ids = [row[0] for row in rows]
     marks = ", ".join("?" * len(ids))
     if match is None:
@@ -243,16 +258,25 @@ def _hits(db: sqlite3.Connection, match: str | None, filters: dict[str, tuple[st
                  for rowid, *texts in db.execute(
                      f"SELECT rowid, {snippets} FROM texts WHERE texts MATCH ? "
                      f"AND rowid IN ({marks})", [match, *ids])}
-    hits = [_hit(row, found.get(row[0], ""), match is not None) for row in rows]
+    passages = _passages(db, [row[5] for row in rows])
+    hits = [_hit(row, found.get(row[0], ""), passages) for row in rows]
     _add_about(db, hits, ids)
     return hits
 
 
-def _hit(row: tuple, snippet: str, ranked: bool) -> Hit:
-    _, iri, link, title, kind, passages, rank = row
+def _passages(db: sqlite3.Connection, lists: list[str]) -> dict[int, tuple[str, str]]:
+    """(link, title) of the passages named in these lists of entry numbers."""
+    numbers = sorted({int(n) for text in lists for n in text.split()})
+    marks = ", ".join("?" * len(numbers))
+    return {n: (link, title) for n, link, title in db.execute(
+        f"SELECT id, link, title FROM things WHERE id IN ({marks})", numbers)}
+
+
+def _hit(row: tuple, snippet: str, passages: dict[int, tuple[str, str]]) -> Hit:
+    _, iri, link, title, kind, numbers, rank = row
     return Hit(iri=iri, link=link, title=title, kind=kind, snippet=snippet,
-               score=-rank if ranked else None,
-               passages=[(p[0], p[1]) for p in json.loads(passages)])
+               score=None if rank is None else -rank,
+               passages=[passages[int(n)] for n in numbers.split() if int(n) in passages])
 
 
 def _add_about(db: sqlite3.Connection, hits: list[Hit], ids: list[int]) -> None:
@@ -262,37 +286,44 @@ def _add_about(db: sqlite3.Connection, hits: list[Hit], ids: list[int]) -> None:
     marks = ", ".join("?" * len(ids))
     shown = ", ".join("?" * len(SHOWN_WITH_HITS))
     rows = db.execute(
-        f"SELECT thing, facet, key, label, iri FROM facets WHERE thing IN ({marks}) "
-        f"AND facet IN ({shown}) ORDER BY thing, facet, label", [*ids, *SHOWN_WITH_HITS])
+        f"""SELECT t.thing, v.facet, v.key, v.label, v.iri
+            FROM tagged t JOIN facet_values v ON v.id = t.value
+            WHERE t.thing IN ({marks}) AND v.facet IN ({shown})
+            ORDER BY t.thing, v.facet, v.label""", [*ids, *SHOWN_WITH_HITS])
     for thing, facet, key, label, iri in rows:
         by_id[thing].about.setdefault(facet, []).append(FacetValue(key, label, iri=iri))
 
 
-def _facets(db: sqlite3.Connection, filters: dict[str, tuple[str, ...]]) -> list[Facet]:
-    """Each facet's values with their counts among the matches (CROSS JOIN: read the
-    matches first and look their values up, as the planner knows nothing of the
-    temporary table's size)."""
+def _facets(db: sqlite3.Connection, match: str | None, chosen: dict[str, tuple[int, ...]],
+            filters: dict[str, tuple[str, ...]]) -> list[Facet]:
+    """Each facet's values with their counts among the matches: one count of every value
+    for the facets not filtered on, and one per filtered facet leaving its own filter
+    out. (CROSS JOIN: read the matches first and look their values up, as the planner
+    knows nothing of the temporary table's size.)"""
+    counted: dict[str, list[FacetValue]] = {}
+    for leave_out in [None, *chosen]:
+        only = "" if leave_out is None else " AND v.facet = ?"
+        rows = db.execute(
+            f"""SELECT v.facet, v.key, v.label, v.iri, c.n FROM (
+                  SELECT t.value, count(*) AS n
+                  FROM {_source(match)} m CROSS JOIN tagged t ON t.thing = m.id
+                  WHERE 1{_narrowed('m.id', chosen, leave_out)} GROUP BY t.value) c
+                JOIN facet_values v ON v.id = c.value WHERE 1{only}""",
+            [] if leave_out is None else [leave_out])
+        for facet, key, label, iri, n in rows:
+            if leave_out is not None or facet not in chosen:
+                counted.setdefault(facet, []).append(
+                    FacetValue(key, label, n, iri, key in filters.get(facet, ())))
     facets = []
     for name in FACET_NAMES:
-        narrowed, params = _narrowed("f.thing", filters, leave_out=name)
-        order = "key DESC" if name == "year" else "n DESC, label"
-        rows = db.execute(
-            f"""SELECT f.key, f.label, f.iri, count(*) AS n
-                FROM temp.matched m CROSS JOIN facets f ON f.thing = m.id
-                WHERE f.facet = ?{narrowed}
-                GROUP BY f.key ORDER BY {order} LIMIT ?""",
-            [name, *params, FACET_VALUES]).fetchall()
-        chosen = filters.get(name, ())
-        values = [FacetValue(key, label, n, iri, key in chosen) for key, label, iri, n in rows]
-        listed = {v.key for v in values}
-        for key in chosen:
-            if key not in listed:
-                found = db.execute(
-                    f"""SELECT f.label, f.iri, count(*)
-                        FROM temp.matched m CROSS JOIN facets f ON f.thing = m.id
-                        WHERE f.facet = ? AND f.key = ?{narrowed}""",
-                    [name, key, *params]).fetchone()
-                label, iri, n = found if found[0] is not None else (key, None, 0)
-                values.append(FacetValue(key, label, n, iri, True))
-        facets.append(Facet(name, HEADINGS[name], values))
+        values = counted.get(name, [])
+        if name == "year":
+            values.sort(key=lambda v: v.key, reverse=True)
+        else:
+            values.sort(key=lambda v: (-v.count, v.label.lower(), v.key))
+        shown = values[:FACET_VALUES] + [v for v in values[FACET_VALUES:] if v.chosen]
+        listed = {v.key for v in shown}
+        shown += [FacetValue(key, key, 0, None, True)
+                  for key in filters.get(name, ()) if key not in listed]
+        facets.append(Facet(name, HEADINGS[name], shown))
     return facets
