@@ -132,19 +132,17 @@ def search(db: sqlite3.Connection, asked: Search, timeout: float | None = None) 
         how = "browse"
         if parsed.terms:
             match, how = parsed.expression(), "all"
-            _match(db, match)
-            total = _count(db, match, chosen)
+            total = _keep(db, match, chosen)
             if not total and len(parsed.positive) > 1 and not parsed.has_or:
                 wider = parsed.expression(any_word=True)
-                _match(db, wider)
-                total = _count(db, wider, chosen)
+                total = _keep(db, wider, chosen)
                 if total:
                     match, how = wider, "any"
         elif not filters:
             return Results(asked, 0, [], _facets(db, None, {}, filters), "none", parsed.ignored)
         else:
-            total = _count(db, None, chosen)
-        hits = _hits(db, match, chosen, asked.offset, asked.limit) if total else []
+            total = _keep(db, None, chosen)
+        hits = _hits(db, match, asked.offset, asked.limit) if total else []
         facets = _facets(db, match, chosen, filters)
         return Results(asked, total, hits, facets, how, parsed.ignored)
 
@@ -188,18 +186,23 @@ def _time_limit(db: sqlite3.Connection, seconds: float | None) -> Iterator[None]
         db.set_progress_handler(None, 0)
 
 
-def _match(db: sqlite3.Connection, match: str) -> None:
+def _keep(db: sqlite3.Connection, match: str | None, chosen: dict[str, tuple[int, ...]]
+          ) -> int:
     """Evaluate the words once into this connection's own temporary table of matches,
-    which the count, the hits and the facets then read."""
+    and keep those with a chosen value of every filtered facet in a second one, which
+    the count, the hits and the facets not filtered on read; returns how many are kept."""
     db.execute("CREATE TEMP TABLE IF NOT EXISTS matched(id INTEGER PRIMARY KEY, rank REAL)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS kept(id INTEGER PRIMARY KEY, rank REAL)")
     db.execute("DELETE FROM temp.matched")
-    db.execute("INSERT INTO temp.matched SELECT rowid, rank FROM texts WHERE texts MATCH ?",
-               (match,))
-
-
-def _source(match: str | None) -> str:
-    """The table of the things matched: the words' matches, or every thing."""
-    return "things" if match is None else "temp.matched"
+    db.execute("DELETE FROM temp.kept")
+    if match is not None:
+        db.execute("INSERT INTO temp.matched SELECT rowid, rank FROM texts WHERE texts MATCH ?",
+                   (match,))
+        if not chosen:
+            return db.execute("INSERT INTO temp.kept SELECT id, rank FROM temp.matched").rowcount
+    rank = "NULL" if match is None else "m.rank"
+    return db.execute(f"INSERT INTO temp.kept SELECT m.id, {rank} "
+                      f"FROM {_matching(match, chosen)}").rowcount
 
 
 def _chosen(db: sqlite3.Connection, filters: dict[str, tuple[str, ...]]
@@ -215,35 +218,35 @@ def _chosen(db: sqlite3.Connection, filters: dict[str, tuple[str, ...]]
     return chosen
 
 
-def _narrowed(column: str, chosen: dict[str, tuple[int, ...]],
+def _values(numbers: tuple[int, ...]) -> str:
+    return ", ".join(str(int(n)) for n in numbers)
+
+
+def _matching(match: str | None, chosen: dict[str, tuple[int, ...]],
               leave_out: str | None = None) -> str:
-    """SQL conditions keeping the things (ids in ``column``) that have a chosen value of
-    every facet filtered on (the values are numbers read from the index)."""
-    return "".join(
-        f" AND {column} IN (SELECT thing FROM tagged WHERE value IN "
-        f"({', '.join(str(int(v)) for v in values)}))"
-        for facet, values in chosen.items() if facet != leave_out)
-
-
-def _count(db: sqlite3.Connection, match: str | None, chosen: dict[str, tuple[int, ...]]
-           ) -> int:
-    return db.execute(f"SELECT count(*) FROM {_source(match)} m WHERE 1"
-                      f"{_narrowed('m.id', chosen)}").fetchone()[0]
-
-
-def _hits(db: sqlite3.Connection, match: str | None, chosen: dict[str, tuple[int, ...]],
-          offset: int, limit: int) -> list[Hit]:
-    if match is None:
-        rows = db.execute(
-            f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, NULL FROM things t
-                WHERE 1{_narrowed('t.id', chosen)} ORDER BY t.kind, t.title, t.id
-                LIMIT ? OFFSET ?""", (limit, offset)).fetchall()
+    """SQL for the things (``m.id``) that match the words and have a chosen value of every
+    facet filtered on but ``leave_out``. With words, the matches are read first and
+    each is looked up among its facet values (a lookup of the key (thing, value));
+    without, the things of one chosen facet's values are read first."""
+    narrowing = [values for facet, values in chosen.items() if facet != leave_out]
+    if match is not None:
+        source = "temp.matched m"
+    elif narrowing:
+        source = ("(SELECT DISTINCT thing AS id FROM tagged "
+                  f"WHERE value IN ({_values(narrowing.pop(0))})) m")
     else:
-        rows = db.execute(
-            f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, m.rank
-                FROM temp.matched m JOIN things t ON t.id = m.id
-                WHERE 1{_narrowed('m.id', chosen)} ORDER BY m.rank, m.id LIMIT ? OFFSET ?""",
-            (limit, offset)).fetchall()
+        source = "things m"
+    return source + " WHERE 1" + "".join(
+        f" AND EXISTS (SELECT 1 FROM tagged g WHERE g.thing = m.id "
+        f"AND g.value IN ({_values(values)}))" for values in narrowing)
+
+
+def _hits(db: sqlite3.Connection, match: str | None, offset: int, limit: int) -> list[Hit]:
+    order = "t.kind, t.title, t.id" if match is None else "k.rank, k.id"
+    rows = db.execute(
+        f"""SELECT t.id, t.iri, t.link, t.title, t.kind, t.passages, k.rank
+            FROM temp.kept k JOIN things t ON t.id = k.id ORDER BY {order} LIMIT ? OFFSET ?""",
+        (limit, offset)).fetchall()
     ids = [row[0] for row in rows]
     marks = ", ".join("?" * len(ids))
     if match is None:
@@ -287,7 +290,7 @@ def _add_about(db: sqlite3.Connection, hits: list[Hit], ids: list[int]) -> None:
     shown = ", ".join("?" * len(SHOWN_WITH_HITS))
     rows = db.execute(
         f"""SELECT t.thing, v.facet, v.key, v.label, v.iri
-            FROM tagged t JOIN facet_values v ON v.id = t.value
+            FROM tagged t CROSS JOIN facet_values v ON v.id = t.value
             WHERE t.thing IN ({marks}) AND v.facet IN ({shown})
             ORDER BY t.thing, v.facet, v.label""", [*ids, *SHOWN_WITH_HITS])
     for thing, facet, key, label, iri in rows:
@@ -298,16 +301,21 @@ def _facets(db: sqlite3.Connection, match: str | None, chosen: dict[str, tuple[i
             filters: dict[str, tuple[str, ...]]) -> list[Facet]:
     """Each facet's values with their counts among the matches: one count of every value
     for the facets not filtered on, and one per filtered facet leaving its own filter
-    out. (CROSS JOIN: read the matches first and look their values up, as the planner
-    knows nothing of the temporary table's size.)"""
+    out. (CROSS JOIN: read the matches first and look their values up.)"""
     counted: dict[str, list[FacetValue]] = {}
     for leave_out in [None, *chosen]:
         only = "" if leave_out is None else " AND v.facet = ?"
+        if match is None and not set(chosen) - {leave_out}:
+            counts = "SELECT value, n FROM totals"  # every thing: counted at build time
+        elif leave_out is None:
+            counts = """SELECT t.value, count(*) AS n
+                FROM temp.kept m CROSS JOIN tagged t ON t.thing = m.id GROUP BY t.value"""
+        else:
+            counts = f"""SELECT t.value, count(*) AS n
+                FROM (SELECT m.id FROM {_matching(match, chosen, leave_out)}) m
+                CROSS JOIN tagged t ON t.thing = m.id GROUP BY t.value"""
         rows = db.execute(
-            f"""SELECT v.facet, v.key, v.label, v.iri, c.n FROM (
-                  SELECT t.value, count(*) AS n
-                  FROM {_source(match)} m CROSS JOIN tagged t ON t.thing = m.id
-                  WHERE 1{_narrowed('m.id', chosen, leave_out)} GROUP BY t.value) c
+            f"""SELECT v.facet, v.key, v.label, v.iri, c.n FROM ({counts}) c
                 JOIN facet_values v ON v.id = c.value WHERE 1{only}""",
             [] if leave_out is None else [leave_out])
         for facet, key, label, iri, n in rows:
