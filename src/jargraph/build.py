@@ -2,10 +2,11 @@
 
 Data flows one way: ``data/reports/*.txt`` -> records -> one graph per
 document -> SHACL validation -> a fresh on-disk Oxigraph store (plus the
-ontology, schemes, links, reference and inferred graphs) -> dumps. The new
-build is swapped in only when complete (see ``jargraph.store.publish``), so an
-interrupted build leaves the previous store serving, and a document whose
-graph fails validation is left out while the others load.
+ontology, schemes, links, reference and inferred graphs) -> the search index
+(:mod:`jargraph.search`) -> dumps. The new build is swapped in only when
+complete (see ``jargraph.store.publish``), so an interrupted build leaves the
+previous store serving, and a document whose graph fails validation is left
+out while the others load.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
 from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
+from .search import build_index
 from .selection import choose_documents
 from .store import Store
 from .store.dataset import default_graph_size, give_one_home, load_dataset, named_quads
@@ -206,6 +208,8 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
         extra = _shared_graphs()
     with lap("load"):
         report.triples = _load(folder, doc_files, extra)
+    with lap("search index"):
+        build_index(folder)
     shutil.rmtree(graphs_dir)
     with lap("dump"):
         _dump(folder, sorted(doc_files))

@@ -270,3 +270,26 @@ def test_the_served_default_graph_is_a_set(site: str, pushed: tuple[Path, BuildR
     served = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
     result = local.query(TOTAL)
     assert served == int(next(iter(result))["n"].value)  # type: ignore[arg-type]
+
+
+def test_a_build_into_a_server_writes_its_search_index_locally(
+        pushed: tuple[Path, BuildReport], virtuoso: Virtuoso) -> None:
+    home = pushed[0]
+    assert (store.current_build(home) / "search.sqlite").is_file()
+    app = create_app({"store": virtuoso.url(), "home": home, "timeout": 30.0})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        status, body = get(f"{url}/api/search?q=private+fostering&kind=Weakness",
+                           "application/json")
+        assert status == 200
+        # jar-southampton-2007.txt, the safeguarding table's important weaknesses
+        assert [h["title"] for h in json.loads(body)["hits"]] == [
+            "Insufficient action to raise public awareness of private fostering."]
+        status, page = get(f"{url}/doc/area", "text/html")
+        assert status == 200 and b"Southampton" in page, "the index pages read Virtuoso"
+    finally:
+        server.shutdown()
+        server.server_close()
+        shutdown(app)

@@ -176,3 +176,13 @@ def fetch(base: str, path: str, *, method: str = "GET", accept: str | None = Non
         return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
     finally:
         conn.close()
+
+
+@pytest.fixture(scope="session")
+def seed_url(built_home: Path) -> Iterator[str]:
+    """A jargraph server over the real build of the bundled documents (with its search
+    index), for pages whose expected content is read from the source documents."""
+    url, stop = start_server({"home": built_home, "timeout": 10.0, "workers": 2,
+                              "max_request_bytes": 1 << 20})
+    yield url
+    stop()

@@ -69,7 +69,7 @@ def test_home_page(page, site_url: str) -> None:
 
 def test_area_page_shows_its_chart(page, site_url: str) -> None:
     page.goto(site_url + "/doc/area/testshire")
-    chart = page.locator("#area-chart svg")
+    chart = page.locator("#area-chart svg.wide")
     assert chart.is_visible()
     box = chart.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 100

@@ -147,3 +147,31 @@ def test_doc_links_to_its_other_formats(site_url: str) -> None:
     answer = fetch(site_url, "/doc/review/jar-testshire-2007", accept="text/html")
     assert 'rel="alternate"' in answer.headers.get("link", "")
     assert 'href="/doc/review/jar-testshire-2007.ttl"' in answer.text
+
+
+@pytest.mark.parametrize(("path", "accept"), [
+    ("/doc/area/testshire", "application/rdf+xml"),
+    ("/doc/area/testshire", "application/rdf+xml;q=0.9, text/html;q=0.5"),
+    ("/doc/area/testshire.rdf", "text/html"),
+])
+def test_rdf_xml_is_parsed_back_by_rdflib(site_url: str, path: str, accept: str) -> None:
+    answer = fetch(site_url, path, accept=accept)
+    assert answer.status == 200
+    assert answer.media_type == "application/rdf+xml"
+    graph = Graph()
+    graph.parse(data=answer.body, format="xml")
+    assert (AREA, RDF.type, JAR.Area) in graph
+    assert (AREA, RDFS.label, Literal("Testshire <script>alert('area')</script>", lang="en")) \
+        in graph
+    assert (REVIEW, JAR.area, AREA) in graph
+
+
+@pytest.mark.parametrize("accept", ["image/png", "application/sparql-results+json",
+                                    "text/csv", "application/pdf, image/*;q=0.5"])
+def test_a_type_that_cannot_be_written_is_a_406(site_url: str, accept: str) -> None:
+    answer = fetch(site_url, "/doc/area/testshire", accept=accept)
+    assert answer.status == 406
+    for offered in ("text/html", "text/turtle", "application/rdf+xml", "application/ld+json",
+                    "application/n-triples"):
+        assert offered in answer.text
+    assert fetch(site_url, "/doc/area/testshire.pdf", accept="text/html").status == 404

@@ -24,10 +24,13 @@ from . import (
     autocomplete,
     downloads,
     editor,
+    favicon,
     home,
+    indexes,
     linked_data,
     ontology_docs,
     query_page,
+    search,
     sparql,
     validation,
 )
@@ -38,7 +41,8 @@ from .things import KIND_NAMES
 __all__ = ["create_app", "executor_for", "shutdown"]
 
 BLUEPRINTS = (sparql.bp, home.bp, linked_data.bp, ontology_docs.bp, downloads.bp,
-              query_page.bp, validation.bp, api.bp, autocomplete.bp, editor.bp, api_docs.bp)
+              query_page.bp, validation.bp, api.bp, autocomplete.bp, editor.bp, api_docs.bp,
+              search.bp, favicon.bp, indexes.bp)
 """One blueprint per kind of resource."""
 
 

@@ -4,13 +4,17 @@ For each judgement area a horizontal bar stacks how many areas nationally
 were given each grade (from a national report's grade distribution); on an
 area's page the area's own grade is outlined on the bar. Each chart carries
 its figures as a table too, for screen readers and for copying.
+
+Each chart is laid out twice: wide (labels beside the bars, 720 units) and
+narrow (labels above the bars, 360 units), and the stylesheet shows the one
+that fits, so that chart text stays about 13 px high on a phone as on a desk.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib.term import Node
 
@@ -26,6 +30,10 @@ NOTE_X = 592
 ROW_HEIGHT = 44
 BAR_HEIGHT = 24
 TOP = 44
+NARROW_WIDTH = 360
+NARROW_LINE = 15
+NARROW_WRAP = 48
+"""Characters of a label line in the narrow layout (34 where a note shares the line)."""
 
 
 @dataclass
@@ -48,6 +56,18 @@ class ChartRow:
     mark: Segment | None = None
     note: str = ""
     tip: str = ""
+    label_y: float = 0.0
+    """Where the label's first line sits, and the bar, the note and its anchor."""
+    bar_y: float = 0.0
+    note_x: float = NOTE_X
+    note_y: float = 0.0
+    note_anchor: str = "start"
+
+    def __post_init__(self) -> None:
+        if not self.bar_y:
+            self.bar_y = self.y
+            self.label_y = self.y + 8 + (3 - len(self.lines)) * 6
+            self.note_y = self.y + 16
 
 
 @dataclass
@@ -62,6 +82,9 @@ class Chart:
     sources: list[Shown]
     legend: list[tuple[float, int, str]]
     width: int = CHART_WIDTH
+    layout: str = "wide"
+    narrow: Chart | None = None
+    """The same chart laid out for a narrow screen."""
 
 
 @dataclass
@@ -161,6 +184,32 @@ def _legend() -> list[tuple[float, int, str]]:
             for i, grade in enumerate(sorted(GRADES))]
 
 
+def narrow_layout(chart: Chart) -> Chart:
+    """The chart with each label above its bar and the bars the full width of 360 units."""
+    scale = NARROW_WIDTH / BAR_WIDTH
+    rows, y = [], float(TOP)
+    for row in chart.rows:
+        name = " ".join(row.lines)
+        lines = textwrap.wrap(name, 34 if row.note else NARROW_WRAP)[:3] or [name]
+        bar_y = y + len(lines) * NARROW_LINE + 6
+        segments = [replace(s, x=round((s.x - BAR_X) * scale, 1), width=round(s.width * scale, 1),
+                            show_count=s.width * scale >= 22) for s in row.segments]
+        mark = None
+        if row.mark is not None:
+            mark = replace(row.mark, x=round(max((row.mark.x - BAR_X) * scale, 0), 1),
+                           width=round(row.mark.width * scale, 1))
+        rows.append(replace(row, y=y, lines=lines, segments=segments, mark=mark,
+                            label_y=y + 11, bar_y=bar_y, note_x=NARROW_WIDTH,
+                            note_y=y + 11, note_anchor="end"))
+        y = bar_y + BAR_HEIGHT + 14
+    legend, x = [], 0.0
+    for _, grade, name in chart.legend:  # each key as wide as its name (about 7 units a letter)
+        legend.append((x, grade, name))
+        x += 19 + 7 * len(name) + 10
+    return replace(chart, id=chart.id + "-narrow", rows=rows, height=y, legend=legend,
+                   width=NARROW_WIDTH, layout="narrow", narrow=None)
+
+
 def national_chart(judgement_areas: list[str] | None,
                    dataset: str | None = None) -> list[Chart]:
     """One chart per national grade distribution (for the judgement areas given)."""
@@ -173,14 +222,16 @@ def national_chart(judgement_areas: list[str] | None,
         source = dists[0].dataset
         total = dists[0].total
         counted = f" ({total} reviews)" if total else ""
-        charts.append(Chart(
+        chart = Chart(
             id=f"national-{number}",
             title=f"{source.text}{counted}",
             description="For each judgement area, how many areas were given each grade, "
                         "from inadequate (left) to outstanding (right).",
             rows=rows, height=TOP + len(rows) * ROW_HEIGHT + 8, sources=[source],
             legend=_legend(),
-        ))
+        )
+        chart.narrow = narrow_layout(chart)
+        charts.append(chart)
     return charts
 
 
@@ -211,7 +262,7 @@ def area_chart(area_label: str, grades: dict[str, AreaGrade]) -> Chart | None:
         note = f"{marked.label} ({marked.grade})"
         rows.append(_row(dist, TOP + i * ROW_HEIGHT, mark=marked.grade, note=note))
     sources = list({d.dataset.iri: d.dataset for d in ordered}.values())
-    return Chart(
+    chart = Chart(
         id="area-chart",
         title=f"Grades for {area_label} beside the national distribution",
         description=f"For each judgement area, the bar shows how many areas nationally were "
@@ -219,3 +270,5 @@ def area_chart(area_label: str, grades: dict[str, AreaGrade]) -> Chart | None:
                     f"{area_label}'s own grade.",
         rows=rows, height=TOP + len(rows) * ROW_HEIGHT + 8, sources=sources, legend=_legend(),
     )
+    chart.narrow = narrow_layout(chart)
+    return chart

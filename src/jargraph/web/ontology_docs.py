@@ -80,6 +80,27 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(ontology, shapes, _terms(ontology, shapes))
 
 
+def plural(noun: str) -> str:
+    """The plural of an English noun phrase (its last word): ``object property`` ->
+    ``object properties``, ``class`` -> ``classes``."""
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+def grouped(terms: list[Term]) -> list[tuple[str, list[Term]]]:
+    """Terms grouped by kind, each group headed by its kind in the plural."""
+    groups: dict[str, list[Term]] = {}
+    for term in sorted(terms, key=lambda t: t.kind):
+        groups.setdefault(term.kind, []).append(term)
+    headings = {kind: plural(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind).lower())
+                for kind in groups}
+    return [(headings[kind][:1].upper() + headings[kind][1:], members)
+            for kind, members in groups.items()]
+
+
 def term_label(iri: str) -> str | None:
     """The ontology's label for a term (class or property), if it has one."""
     graph = vocabulary().ontology
@@ -191,7 +212,7 @@ def index() -> Response:
     vocab = vocabulary()
     about = vocab.ontology.value(URIRef(BASE + "def"), URIRef("http://purl.org/dc/terms/description"))
     response = Response(render_template(
-        "def_index.html", terms=list(vocab.terms.values()), files=list(files()),
+        "def_index.html", groups=grouped(list(vocab.terms.values())), files=list(files()),
         about=str(about or ""), title="The jargraph ontology",
     ))
     response.headers["Vary"] = "Accept"

@@ -28,7 +28,7 @@ import json
 import re
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template_string, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import (
     BadRequest,
@@ -250,8 +250,9 @@ def service_description() -> Response:
     endpoint_url = url_for("sparql.endpoint", _external=True)
     graphs = named_graphs()
     if wanted in ("text/html", "application/xhtml+xml"):
-        html = render_template_string(
-            _PAGE, endpoint=endpoint_url, graphs=graphs, cfg=_settings(),
+        html = render_template(
+            "sparql_service.html", title="SPARQL endpoint", endpoint=endpoint_url,
+            graphs=graphs, cfg=_settings(),
             select_formats=[f.media_type for f in formats.RESULTS],
             graph_formats=[f.media_type for f in formats.GRAPHS],
             query_page=request.script_root + "/query",
@@ -317,42 +318,3 @@ def description(endpoint_url: str, graphs: list[str]) -> list[ox.Triple]:
         ]
     return triples
 
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<title>jargraph SPARQL endpoint</title></head>
-<body>
-<h1>jargraph SPARQL endpoint</h1>
-<p>This is a read-only <a href="https://www.w3.org/TR/sparql11-protocol/">SPARQL 1.1 Protocol</a>
-endpoint at <code>{{ endpoint }}</code> for the Joint Area Reviews of children's services in
-England, 2005&ndash;2009. To write and run queries in the browser, use the
-<a href="{{ query_page }}">query page</a>.</p>
-<form method="get" action="{{ endpoint }}">
-<p><label for="query">Query</label><br>
-<textarea id="query" name="query" rows="8" cols="80">
-SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea></p>
-<p><label for="format">Format</label>
-<select id="format" name="format">
-{% for name in ["json", "xml", "csv", "tsv", "ttl", "nt", "rdf", "jsonld"] %}
-<option>{{ name }}</option>{% endfor %}</select> <button type="submit">Run</button></p>
-</form>
-<h2>How to use it</h2>
-<ul>
-<li>Send the query as <code>query</code> by GET or POST (form), or POST it as
-<code>application/sparql-query</code>; <code>default-graph-uri</code> and
-<code>named-graph-uri</code> may be repeated.</li>
-<li>Without <code>default-graph-uri</code> the default graph is the union of all named graphs.</li>
-<li>SELECT and ASK results: {{ select_formats | join(", ") }}.
-CONSTRUCT and DESCRIBE results: {{ graph_formats | join(", ") }}.
-Choose by <code>Accept</code> or with <code>format</code>.</li>
-<li>A query may run for {{ cfg.timeout }} s; SELECT results stop at
-{{ cfg.row_limit }} rows (the header <code>X-JARGRAPH-Truncated</code> says so).</li>
-<li>SPARQL Update is not accepted{% if cfg.allowed_services %}; SERVICE may call only
-{{ cfg.allowed_services | join(", ") }}{% else %}; SERVICE is not allowed{% endif %}.</li>
-</ul>
-<h2>Named graphs ({{ graphs | length }})</h2>
-<ul>
-{% for g in graphs %}<li><code>{{ g }}</code></li>
-{% endfor %}</ul>
-</body></html>
-"""
