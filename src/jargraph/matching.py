@@ -116,9 +116,9 @@ def _by_code(text: str) -> Candidate | None:
                          {"code": True, "name_exact": False, "similarity": 1.0})
     for prefix in (_AREA_BASE, "area/", "jarid:area/"):
         if value.startswith(prefix):
-            authority = _slugs().get(value[len(prefix):])
-            if authority is not None:
-                return Candidate(authority, MATCH, True, "its jargraph identifier",
+            named = _slugs().get(value[len(prefix):])
+            if named is not None:
+                return Candidate(named, MATCH, True, "its jargraph identifier",
                                  {"code": True, "name_exact": False, "similarity": 1.0})
     return None
 
