@@ -25,6 +25,7 @@ from . import (
     linked_data,
     ontology_docs,
     query_page,
+    reconcile,
     sparql,
     validation,
 )
@@ -35,7 +36,7 @@ from .things import KIND_NAMES
 __all__ = ["create_app", "executor_for", "shutdown"]
 
 BLUEPRINTS = (sparql.bp, home.bp, linked_data.bp, ontology_docs.bp, downloads.bp,
-              query_page.bp, validation.bp, api.bp)
+              query_page.bp, validation.bp, api.bp, reconcile.bp)
 """One blueprint per kind of resource."""
 
 
