@@ -182,3 +182,28 @@ def test_the_cube_is_written_from_the_built_store(built_home: Path, cube: Graph)
     observations = {(s, p, o) for s, p, o in cube_graph(grades)
                     if (s, QB.dataSet, DATASET) in cube}
     assert observations == {(s, p, o) for s, p, o in cube if (s, QB.dataSet, DATASET) in cube}
+
+
+def test_the_cube_is_downloadable_and_described_in_void(built_home: Path) -> None:
+    from web.conftest import fetch, start_server
+
+    url, stop = start_server({"home": built_home, "workers": 1, "timeout": 20.0})
+    try:
+        listing = fetch(url, "/data/", accept="text/html").text
+        for name in ("grades-cube.ttl", "grades.csv", "grades.csv-metadata.json"):
+            assert f'href="/data/{name}"' in listing
+            assert fetch(url, f"/data/{name}").status == 200
+        assert fetch(url, "/data/grades.csv").media_type == "text/csv"
+        void = Graph().parse(data=fetch(url, "/void", accept="text/turtle").text,
+                             format="turtle")
+    finally:
+        stop()
+    dataset = URIRef("https://w3id.org/jargraph/id/dataset/jargraph")
+    void_ns = "http://rdfs.org/ns/void#"
+    dcat = "http://www.w3.org/ns/dcat#"
+    assert (dataset, URIRef(void_ns + "subset"), DATASET) in void
+    downloads = {str(o) for o in void.objects(DATASET, URIRef(dcat + "distribution"))}
+    assert downloads == {f"{url}/data/{n}" for n in
+                         ("grades-cube.ttl", "grades.csv", "grades.csv-metadata.json")}
+    csv_media = void.value(URIRef(f"{url}/data/grades.csv"), URIRef(dcat + "mediaType"))
+    assert str(csv_media).endswith("/text/csv")

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, QB, XSD
+from rdflib.namespace import DCAT, DCTERMS, PROV, QB, VOID, XSD
 
 from . import uris
 from .cube_constraints import violations
@@ -273,6 +273,35 @@ def csvw_metadata() -> dict[str, object]:
     }
 
 
+def describe(g: Graph, dataset: URIRef, base_url: str, dumps: list[str]) -> None:
+    """The cube as a subset of ``dataset`` in the VoID description, with its downloads
+    (Turtle, and CSV with its CSVW metadata) when the build wrote them."""
+    if CUBE_FILE not in dumps:
+        return
+    g.add((dataset, VOID.subset, DATASET))
+    g.add((DATASET, RDF.type, DCAT.Dataset))
+    g.add((DATASET, RDF.type, VOID.Dataset))
+    g.add((DATASET, DCTERMS.title, Literal("Grades of the reviews", lang="en")))
+    g.add((DATASET, VOID.dataDump, URIRef(f"{base_url}/data/{CUBE_FILE}")))
+    for name, media, conforms in (
+        (CUBE_FILE, "text/turtle", "http://www.w3.org/TR/vocab-data-cube/"),
+        (CSV_FILE, "text/csv", "http://www.w3.org/TR/tabular-data-model/"),
+        (METADATA_FILE, "application/csvm+json", "http://www.w3.org/TR/tabular-metadata/"),
+    ):
+        if name not in dumps:
+            continue
+        dist = URIRef(f"{base_url}/data/{name}")
+        g.add((DATASET, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.title, Literal(name)))
+        g.add((dist, DCAT.downloadURL, dist))
+        g.add((dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/"
+                                            + media)))
+        g.add((dist, DCTERMS.conformsTo, URIRef(conforms)))
+    g.add((URIRef(f"{base_url}/data/{CSV_FILE}"), DCTERMS.description,
+           Literal(f"Described by {base_url}/data/{METADATA_FILE} (CSV on the Web)", lang="en")))
+
+
 # ---------------------------------------------------------------- the build step
 
 
@@ -309,4 +338,5 @@ def add_cube(folder: Path, problems: list[str]) -> int:
 
 
 __all__ = ["COMPONENTS", "CSV_COLUMNS", "DATASET", "FILES", "GRAPH", "Grade", "add_cube",
-           "csv_text", "csvw_metadata", "cube_graph", "read_grades", "structure_graph"]
+           "csv_text", "csvw_metadata", "cube_graph", "describe", "read_grades",
+           "structure_graph"]
