@@ -206,7 +206,7 @@ def _close(text: str, limit: int) -> list[Candidate]:
 
 def _close_reason(text: str, authority: Authority, ratio: float) -> str:
     return (f"{text.strip()!r} is not a name or code the reference table knows; its spelling "
-            f"is {round(100 * ratio)}% alike to {authority.name!r}'s, so it is only a "
+            f"is {round(100 * ratio)}% alike to that of {authority.name!r}, so it is only a "
             "suggestion. If it means this authority, add the spelling after 'Also written:' "
             "in the notes of the reference table")
 

@@ -1,4 +1,4 @@
-"""The command line: ``jargraph build | validate | query | export | serve``.
+"""The command line: ``jargraph build | validate | query | export | join | serve``.
 
 Each command has a module here that declares its options and maps its
 errors to exit codes; the work itself lives in the module named after its
@@ -13,9 +13,9 @@ import argparse
 import sys
 
 from ..settings import SettingError
-from . import build, export, query, serve, validate
+from . import build, export, join, query, serve, validate
 
-COMMANDS = (build, validate, query, export, serve)
+COMMANDS = (build, validate, query, export, join, serve)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

@@ -22,6 +22,7 @@ from . import (
     api,
     downloads,
     home,
+    join,
     linked_data,
     ontology_docs,
     query_page,
@@ -36,7 +37,7 @@ from .things import KIND_NAMES
 __all__ = ["create_app", "executor_for", "shutdown"]
 
 BLUEPRINTS = (sparql.bp, home.bp, linked_data.bp, ontology_docs.bp, downloads.bp,
-              query_page.bp, validation.bp, api.bp, reconcile.bp)
+              query_page.bp, validation.bp, api.bp, reconcile.bp, join.bp)
 """One blueprint per kind of resource."""
 
 
