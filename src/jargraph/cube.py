@@ -305,6 +305,15 @@ def describe(g: Graph, dataset: URIRef, base_url: str, dumps: list[str]) -> None
 # ---------------------------------------------------------------- the build step
 
 
+def _stated(oxi: ox.Store, triple: ox.Triple) -> bool:
+    """Whether another graph already states the triple (each triple has one home). Only
+    triples about things outside the cube (the SDMX dimensions) can be."""
+    subject = triple.subject
+    if isinstance(subject, ox.NamedNode) and subject.value.startswith(str(DATASET)):
+        return False
+    return ox.Quad(subject, triple.predicate, triple.object, ox.DefaultGraph()) in oxi
+
+
 def add_cube(folder: Path, problems: list[str]) -> int:
     """Write the grades cube of the build in ``folder`` into its store and dumps; returns
     the number of distinct triples of the store afterwards. A judgement that cannot be
@@ -320,11 +329,8 @@ def add_cube(folder: Path, problems: list[str]) -> int:
                         f"{'; '.join(failed)}; the cube is left out of this build")
         return default_graph_size(oxi)
     data = graph.serialize(format="nt", encoding="utf-8")
-    stated = {(q.subject, q.predicate, q.object)
-              for q in oxi.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(GRAPH)))
-             for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)
-             if (t.subject, t.predicate, t.object) not in stated]
+             for t in ox.parse(data, ox.RdfFormat.N_TRIPLES) if not _stated(oxi, t)]
     load_dataset(oxi, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"",
                  ox.RdfFormat.N_QUADS)
     dumps = folder / "dumps"

@@ -202,6 +202,8 @@ def _constraints(key: str, properties: Any) -> dict[str, str]:
         value = prop["v"][0] if isinstance(prop["v"], list) and prop["v"] else prop["v"]
         if isinstance(value, dict):
             value = value.get("id") or value.get("name") or ""
+        if value is None or not str(value).strip():
+            continue  # an empty cell constrains nothing
         found[CONSTRAINT_PIDS[pid]] = str(value)
     return found
 
