@@ -244,11 +244,12 @@ SELECT ?dataset ?obs ?dim ?value WHERE {
 }"""
 
 
-def normalised(graph: Graph) -> ox.Store:
-    """The graph in an in-memory store, normalised as section 10 of the specification says."""
-    data = graph.serialize(format="nt", encoding="utf-8")
+def normalised(*graphs: Graph) -> ox.Store:
+    """The graphs together in an in-memory store, normalised as section 10 of the
+    specification says."""
     store = ox.Store()
-    store.load(data, ox.RdfFormat.N_TRIPLES)
+    for graph in graphs:
+        store.load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
     store.update(PREFIXES + NORMALISE_PHASE_1)
     store.update(PREFIXES + NORMALISE_PHASE_2)
     return store
@@ -288,10 +289,10 @@ def duplicate_observations(store: ox.Store) -> list[tuple[str, ...]]:
     return [tuple(sorted(groups[key])) for key, n in counts.items() if n > 1]
 
 
-def violations(graph: Graph) -> list[str]:
-    """The constraints the normalised graph violates (an empty list: it is well-formed),
-    each with an example where one can be given."""
-    store = normalised(graph)
+def violations(*graphs: Graph) -> list[str]:
+    """The constraints the normalised graphs, taken together, violate (an empty list: they
+    are well-formed), each with an example where one can be given."""
+    store = normalised(*graphs)
     failed = []
     for name, query in {**CONSTRAINTS, **instantiated(store)}.items():
         if name == IC_12:
