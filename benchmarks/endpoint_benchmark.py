@@ -315,7 +315,7 @@ class MemoryWatch:
 
 
 NOT_BUILD = {"__pycache__", "web", "cli.py", "serve.py", "remote.py", "queries.py", "store.py",
-             "validate.py"}
+             "validate"}
 """Parts of the package that do not decide what an unvalidated build loads."""
 
 

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import settings
+from .. import reason, settings
 from ..build import build, print_report
 from ..store import StoreError, open_store
 
@@ -26,6 +26,9 @@ def add_parser(sub: argparse._SubParsersAction, words: list[str]) -> None:
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     p.add_argument("--jobs", "-j", type=int, default=None,
                    help="documents converted in parallel (default: one per core)")
+    p.add_argument("--reason", action="store_true",
+                   help="after loading, check the whole graph's OWL consistency with the "
+                        "HermiT reasoner (needs Java); exit 1 if it is inconsistent")
     p.set_defaults(run=run)
 
 
@@ -34,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     if args.no_bundled and chosen.data is None:
         print("jargraph build: --no-bundled leaves nothing to build: give --data DIR too",
               file=sys.stderr)
+        return 2
+    if args.reason and reason.java_missing("build"):
         return 2
 
     def say(message: str) -> None:
@@ -52,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     print_report(report)
     if report.errors:
         return 2
-    return 0 if report.ok else 1
+    checked = reason.check_build(report.folder) if args.reason and report.folder else 0
+    return max(checked, 0 if report.ok else 1)
 
 
 def os_error(exc: OSError, where: Path) -> str:

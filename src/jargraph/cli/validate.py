@@ -1,7 +1,7 @@
 """``jargraph validate``: check hand-written encodings against the shapes and ontology.
 
 Exit codes: 0 every file valid, 1 problems found, 2 a file could not be read
-(or a report could not be written).
+(or a report could not be written, or ``--reason`` has no Java to run on).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph, Namespace
 
+from ..reason import ReasonerUnavailable, java_missing
 from ..validate import EncodingError, ValidationReport, validate_file
 from ..vocab import PREFIXES
 
@@ -35,6 +36,12 @@ def add_parser(sub: argparse._SubParsersAction, words: list[str]) -> None:
         "--shacl-report",
         metavar="FILE_OR_-",
         help="also write the full SHACL results graph as Turtle to FILE (- for standard output)",
+    )
+    p.add_argument(
+        "--reason",
+        action="store_true",
+        help="also check each FILE's OWL consistency with the ontology, with the HermiT "
+        "reasoner (needs Java)",
     )
     p.set_defaults(run=run)
 
@@ -57,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    results = [_validate_one(file, getattr(args, "format", None)) for file in args.files]
+    reason = getattr(args, "reason", False)
+    if reason and java_missing("validate"):
+        return 2
+    fmt = getattr(args, "format", None)
+    results = [_validate_one(file, fmt, reason) for file in args.files]
     try:
         written = _print_results(results, as_json, shacl_report)
     except BrokenPipeError:  # the reader (e.g. head) stopped early; that is not an error
@@ -82,11 +93,13 @@ def _print_results(results: list[_FileResult], as_json: bool, shacl_report: str 
     return not shacl_report or _write_shacl_report(results, shacl_report)
 
 
-def _validate_one(file: str, fmt: str | None) -> _FileResult:
+def _validate_one(file: str, fmt: str | None, reason: bool = False) -> _FileResult:
     try:
-        return _FileResult(file, report=validate_file(file, fmt))
+        return _FileResult(file, report=validate_file(file, fmt, reason=reason))
     except EncodingError as err:
         return _FileResult(file, error=err)
+    except ReasonerUnavailable as err:  # HermiT could not run on this file
+        return _FileResult(file, error=EncodingError(file, None, None, str(err)))
 
 
 def _plural(count: int, word: str) -> str:

@@ -102,23 +102,23 @@ def _read(path: str | Path, lines: list[Line]) -> Document:
     part: str | None = None
     outcome: str | None = None
     mode: str | None = None
-    path: list[str] = []
+    heading_path: list[str] = []
     used: set[str] = set()
     for section in sections:
         title = norm(section.title)
         if title in _PARTS:
             part, outcome, mode = title, None, None
-            path = [section.title]
+            heading_path = [section.title]
         elif part == "evaluation of outcome areas":
             outcome, mode = _evaluation_heading(reader, section, outcome, mode)
-            path = path[:1] + [section.title] if mode is None and _outcome_key(
-                section.title) else path[:2] + [section.title]
+            heading_path = heading_path[:1] + [section.title] if mode is None and _outcome_key(
+                section.title) else heading_path[:2] + [section.title]
         else:
-            path = path[:1] + [section.title]
+            heading_path = heading_path[:1] + [section.title]
         if part == _EXAMPLES:
             _collect_examples(reader, section)
             continue
-        labelled = Section(_unique(" / ".join(path), used), section.level, section.line,
+        labelled = Section(_unique(" / ".join(heading_path), used), section.level, section.line,
                            section.body)
         _read_section(reader, labelled, part, outcome, mode)
         _passage(reader, labelled.line, labelled.title, labelled.body)
@@ -319,13 +319,13 @@ def _examples(reader: _Reader) -> None:
         else:
             linked.setdefault(id(example), found)
     for example in reader.examples:
-        found = linked.get(id(example))
-        if found is None:
+        link = linked.get(id(example))
+        if link is None:
             reader.warn(example.line.number, f"example {example.area!r} has no 'Read about' "
                         "link, so its outcome area is unknown")
         text = _example_text(example.lines)
         _add_example(reader, example.area, example.title, example.line,
-                     _ecm_outcome(reader, found) if found else None, text)
+                     _ecm_outcome(reader, link) if link else None, text)
         heading_text = f"{example.area}: {example.title}"
         reader.doc.passages.append(reader.source(example.line, heading_text, text or None))
 

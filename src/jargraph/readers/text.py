@@ -447,7 +447,7 @@ T = TypeVar("T")
 def guarded_read(path: str | Path, kind: str, read: Callable[[list[Line]], T]) -> T:
     """Read ``path``'s lines and run ``read`` on them, so that whatever goes wrong
     deep inside a reader reaches the user as one ReaderError naming the file."""
-    lines = read_lines(path)
+    lines = read_lines(Path(path))
     try:
         return read(lines)
     except ReaderError:

@@ -86,7 +86,7 @@ def give_one_home(oxi: ox.Store, precedence: list[str]) -> int:
     for row in result:
         graph = row["g"]
         assert isinstance(graph, ox.NamedNode)
-        triple = ox.Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+        triple = ox.Triple(row["s"], row["p"], row["o"])
         found.setdefault(triple, []).append(graph)
     removed = 0
     for triple, graphs in found.items():

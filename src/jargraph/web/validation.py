@@ -24,6 +24,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import parse_form_data
 
 from .. import validate
+from ..validate.reading import parse_quietly, syntax_error
 from ..vocab import ID
 from .executor import ExecutorBusy, QueryCrashed, QueryTimeout, current_executor
 
@@ -220,9 +221,9 @@ def parse(raw: bytes, name: str, syntax: str) -> tuple[Graph, str]:
                                      "is not UTF-8 text; save the file as UTF-8") from None
     graph: Graph = Dataset() if syntax in DATASET_SYNTAXES else Graph()
     try:
-        validate._parse_quietly(graph, data=text, format=syntax, publicID=str(ID))
+        parse_quietly(graph, data=text, format=syntax, publicID=str(ID))
     except Exception as err:  # noqa: BLE001 - every parser failure is reported, never raised
-        raise validate._syntax_error(name, text, syntax, err) from None
+        raise syntax_error(name, text, syntax, err) from None
     if len(graph) == 0:
         raise validate.EncodingError(name, None, None, "holds no statements; encode at least "
                                      "the document and its review")

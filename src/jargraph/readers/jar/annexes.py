@@ -251,7 +251,9 @@ class _Apa:
         """'The 2006 annual performance assessment ... judged the council's children's
         services as good and its capacity to improve as good' names this APA's grades."""
         intro = first(sections, "introduction")
-        for para in intro.numbered() if intro else []:
+        if intro is None:
+            return
+        for para in intro.numbered():
             for sentence in split_sentences(strip_emphasis(para.text)):
                 m = re.search(r"\b(?:(\d{4})|most recent) (?:annual performance assessment|APA)",
                               sentence, re.I)
