@@ -30,6 +30,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from . import store, uris
+from .cube import add_cube
 from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
@@ -208,6 +209,8 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
         extra = _shared_graphs()
     with lap("load"):
         report.triples = _load(folder, doc_files, extra)
+    with lap("cube"):
+        report.triples = add_cube(folder, report.errors)
     with lap("search index"):
         build_index(folder)
     shutil.rmtree(graphs_dir)
@@ -439,7 +442,7 @@ def _dump(folder: Path, doc_ids: list[str]) -> None:
     """TriG and N-Quads of the named graphs (the default graph is derived from them),
     Turtle per document."""
     dumps = folder / "dumps"
-    dumps.mkdir()
+    dumps.mkdir(exist_ok=True)
     oxi = ox.Store.read_only(str(folder / "oxigraph"))
     ox.serialize(named_quads(oxi), dumps / "jargraph.trig", ox.RdfFormat.TRIG,
                  prefixes=PREFIXES)

@@ -71,6 +71,7 @@ SHORT_NAME_SUFFIXES = (", City of", ", County of")
 
 AFFIXES: tuple[tuple[str, str], ...] = (
     ("suffix", "metropolitan borough council"),
+    ("suffix", "metropolitan district council"),
     ("suffix", "borough council"),
     ("suffix", "county council"),
     ("suffix", "city council"),
@@ -175,8 +176,9 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
-def _stripped(key: str) -> list[str]:
-    """The name, then the name with one more council-style affix taken off each time."""
+def stripped(key: str) -> list[str]:
+    """The name (normalised), then the name with one more council-style affix taken off
+    each time."""
     keys = [key]
     changed = True
     while changed:
@@ -290,7 +292,7 @@ class Index:
     path: Path
 
     def resolve(self, name: str, file: str | None = None, line: int | None = None) -> Authority:
-        for key in _stripped(normalise(name)):
+        for key in stripped(normalise(name)):
             found = self.by_key.get(key)
             if found is not None:
                 return found
@@ -300,7 +302,7 @@ class Index:
 def _unknown_message(index: Index, name: str, file: str | None, line: int | None) -> str:
     where = f"{file}:{line}: " if file and line else f"{file}: " if file else ""
     keys = list(index.by_key)
-    close = difflib.get_close_matches(_stripped(normalise(name))[-1], keys, n=5, cutoff=0.5)
+    close = difflib.get_close_matches(stripped(normalise(name))[-1], keys, n=5, cutoff=0.5)
     names: list[str] = []
     for key in close:
         official = index.by_key[key].name
@@ -423,5 +425,6 @@ __all__ = [
     "reference_graph",
     "resolve_area",
     "short_name",
+    "stripped",
 ]
 

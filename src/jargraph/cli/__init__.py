@@ -1,4 +1,5 @@
-"""The command line: ``jargraph build | validate | draft | query | search | export | serve``.
+"""The command line: ``jargraph build | validate | draft | query | search | export | join |
+serve``.
 
 Each command has a module here that declares its options and maps its
 errors to exit codes; the work itself lives in the module named after its
@@ -13,9 +14,9 @@ import argparse
 import sys
 
 from ..settings import SettingError
-from . import build, draft, export, query, search, serve, validate
+from . import build, draft, export, join, query, search, serve, validate
 
-COMMANDS = (build, validate, draft, query, search, export, serve)
+COMMANDS = (build, validate, draft, query, search, export, join, serve)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

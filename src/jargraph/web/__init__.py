@@ -27,9 +27,11 @@ from . import (
     favicon,
     home,
     indexes,
+    join,
     linked_data,
     ontology_docs,
     query_page,
+    reconcile,
     search,
     sparql,
     validation,
@@ -42,7 +44,7 @@ __all__ = ["create_app", "executor_for", "shutdown"]
 
 BLUEPRINTS = (sparql.bp, home.bp, linked_data.bp, ontology_docs.bp, downloads.bp,
               query_page.bp, validation.bp, api.bp, autocomplete.bp, editor.bp, api_docs.bp,
-              search.bp, favicon.bp, indexes.bp)
+              search.bp, favicon.bp, indexes.bp, reconcile.bp, join.bp)
 """One blueprint per kind of resource."""
 
 

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, VOID, XSD
 
-from .. import formats, store
+from .. import cube, formats, store
 from ..store import StoreError
 from ..vocab import BASE, GRAPH, ID, JAR, PREFIXES
 from .errors import store_error
@@ -176,6 +176,7 @@ def void_graph(base_url: str, stats: Statistics, dumps: list[Dump]) -> Graph:
         g.add((dist, DCAT.mediaType, URIRef(
             "https://www.iana.org/assignments/media-types/" + dump.media_type)))
         g.add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
+    cube.describe(g, d, base_url, [dump.name for dump in dumps])
     return g
 
 
