@@ -10,19 +10,18 @@ without it (examples are then links to ``/query?query=...``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request
-from rdflib import Graph
 
 from .. import formats
 from ..named_queries import load_library
 from ..store import QuerySyntaxError, StoreError, StoreUnavailable
-from ..terms import Shown, show, show_binding
+from ..terms import show_binding
 from ..vocab import PREFIXES
 from .executor import current_executor
-from .reading import bind_prefixes
+from .result_tables import Results, graph_results
 
 bp = Blueprint("query_page", __name__)
 
@@ -33,16 +32,6 @@ DEFAULT_BODY = """SELECT ?area ?label WHERE {
 ORDER BY ?label
 LIMIT 20"""
 MAX_QUERY = 100_000
-
-
-@dataclass
-class Results:
-    kind: str
-    columns: list[str] = field(default_factory=list)
-    rows: list[list[Shown | None]] = field(default_factory=list)
-    boolean: bool | None = None
-    truncated: bool = False
-    downloads: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -130,18 +119,6 @@ def run(sparql: str) -> Results:
             for b in data["results"]["bindings"]]
     return Results("select", columns, rows, truncated=out.truncated,
                    downloads=_downloads(sparql, formats.RESULTS))
-
-
-def graph_results(body: bytes, limit: int | None) -> Results:
-    graph = bind_prefixes(Graph())
-    if body.strip():
-        graph.parse(data=body.decode("utf-8"), format="nt")
-    triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-    truncated = bool(limit and len(triples) > limit)
-    if limit:
-        triples = triples[:limit]
-    rows: list[list[Shown | None]] = [[show(s), show(p), show(o)] for s, p, o in triples]
-    return Results("graph", ["subject", "predicate", "object"], rows, truncated=truncated)
 
 
 def _downloads(sparql: str, offered: tuple[formats.Format, ...]) -> list[tuple[str, str]]:
