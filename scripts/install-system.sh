@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System packages the tests need, each installed only when missing (needs root or sudo):
 # Java for the HermiT reasoner, Chromium for the browser tests, Virtuoso for the
-# remote-store tests.
+# remote-store tests, Apache Jena for the test of its rsparql client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +14,4 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 bash scripts/install-browser.sh
 bash scripts/install-virtuoso.sh
+bash scripts/install-jena.sh

@@ -32,6 +32,7 @@ from rdflib.term import Node
 from . import store, uris
 from .cube import add_cube
 from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
+from .licences import dumps_readme
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
@@ -440,9 +441,10 @@ def _load(folder: Path, doc_files: dict[str, Path], extra: dict[str, Graph]) -> 
 
 def _dump(folder: Path, doc_ids: list[str]) -> None:
     """TriG and N-Quads of the named graphs (the default graph is derived from them),
-    Turtle per document."""
+    Turtle per document, and a README.md saying what each file holds and its licences."""
     dumps = folder / "dumps"
     dumps.mkdir(exist_ok=True)
+    (dumps / "README.md").write_text(dumps_readme(doc_ids), encoding="utf-8")
     oxi = ox.Store.read_only(str(folder / "oxigraph"))
     ox.serialize(named_quads(oxi), dumps / "jargraph.trig", ox.RdfFormat.TRIG,
                  prefixes=PREFIXES)

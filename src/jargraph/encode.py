@@ -119,8 +119,17 @@ class Encoder:
         self.graph.add((s, p, o))
 
     def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
+        """An English text on one line, whitespace squashed (a statement, a quotation)."""
         if value and value.strip():
             self.add(s, p, Literal(" ".join(value.split()), lang="en"))
+
+    def lines(self, s: URIRef, p: URIRef, value: str | None) -> None:
+        """An English text of several lines (a passage: its paragraph, list items, table
+        rows and cells each a line, as the reader met them), whitespace squashed within
+        each line and empty lines left out."""
+        kept = [" ".join(line.split()) for line in (value or "").split("\n")]
+        if any(kept):
+            self.add(s, p, Literal("\n".join(line for line in kept if line), lang="en"))
 
     def warn(self, source: Source, message: str) -> None:
         self.warnings.append(ReaderWarning(self.doc.path, source.line, message))
@@ -175,7 +184,7 @@ class Encoder:
             self.add(self.doc_uri, JAR.area, self.area_uri(doc.area, None))
         for source in doc.passages:
             uri = self.passage(source)
-            self.text(uri, JAR.text, source.text)
+            self.lines(uri, JAR.text, source.text)
         for review in doc.reviews:
             self.review(review)
         for finding in doc.findings:

@@ -4,7 +4,7 @@ Every query goes to a real server over the built graph (time limit 2 s, two
 query workers) by GET, by POST form or by POST ``application/sparql-query``,
 with an odd ``Accept`` or ``format`` now and then. The server must answer
 each with 200 or 400, or with a documented refusal (403 for update and
-SERVICE, 406 for an unacceptable format, 413/414 for size, 503 for the time
+SERVICE, 406 for an unacceptable format, 413/414 for size, 422 for the time
 limit), a 500 only as the documented "query engine failed" answer, within
 the time limit plus a margin, and never with a traceback. SERVICE endpoints
 in the queries point at a loopback canary: it must never be called. After
@@ -33,7 +33,7 @@ TOKEN_SOUP_EXAMPLES = 250
 MUTATION_EXAMPLES = 300
 """Hypothesis examples per property test (kept small enough for a two-core machine)."""
 
-ALLOWED = {200, 400, 403, 406, 413, 414, 503}
+ALLOWED = {200, 400, 403, 406, 413, 414, 422, 503}
 CANARY_PLACEHOLDER = "http://canary.invalid/"
 SETTINGS = settings(deadline=None, database=None, derandomize=False,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -7,8 +7,6 @@ from pathlib import Path
 from jargraph.readers.text import (
     Line,
     assemble_paragraphs,
-    cell_items,
-    p_items,
     read_lines,
     rejoin_split_words,
     restore_lost_numbers,
@@ -28,18 +26,6 @@ def test_split_contents_words_rejoined() -> None:
     assert rejoin_split_words("assessn\tnent report", words) == "assessment report"
     assert rejoin_split_words("Annex A\tA: The APA letter", words) == "Annex A: The APA letter"
     assert rejoin_split_words("Annex (C: Children", words) == "Annex C: Children"
-
-
-def test_p_cells_and_wrapped_cells() -> None:
-    assert p_items("<p>One.</p> <p>Two</p>") == (["One.", "Two"], "")
-    assert p_items("<p>One.</p> junk <p>Two") == (["One.", "Two"], "junk")
-    items = cell_items([("Thresholds for services, including CAMHS", 1),
-                        ("and therapies. Inconsistent support for young people", 2),
-                        ("with more challenging behaviour.", 3), ("Another weakness.", 4)])
-    assert [(i.text, i.line) for i in items] == [
-        ("Thresholds for services, including CAMHS and therapies.", 1),
-        ("Inconsistent support for young people with more challenging behaviour.", 2),
-        ("Another weakness.", 4)]
 
 
 def test_paragraph_assembly() -> None:

@@ -209,7 +209,7 @@ def test_the_time_limit_message_shows_in_the_result_view(chromium, strict_url: s
         _run(tab)
         error = tab.locator(".tabPanel.active .yasr .jar-error")
         error.wait_for(timeout=30_000)
-        assert "ran past the time limit (503)" in error.inner_text()
+        assert "ran past the time limit (422)" in error.inner_text()
         assert "simplify the query or add a LIMIT" in error.inner_text()
         shot(tab, "editor-time-limit")
     finally:

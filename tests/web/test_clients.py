@@ -1,6 +1,14 @@
-"""Common SPARQL clients work against the endpoint unchanged: SPARQLWrapper and rdflib."""
+"""Common SPARQL clients work against the endpoint unchanged: SPARQLWrapper, rdflib's
+SPARQLStore and Apache Jena's rsparql (Debian's libapache-jena-java, run through
+``scripts/rsparql``)."""
 
 from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -92,3 +100,50 @@ def test_rdflib_sparqlstore(endpoint: str) -> None:
     constructed = remote.query(GRADES).graph
     assert constructed is not None and len(constructed) == 6
     assert (SAFEGUARDING, URIRef(JAR + "grade"), None) in remote
+
+
+# ---------------------------------------------------------------- Apache Jena's rsparql
+
+RSPARQL = Path(__file__).resolve().parents[2] / "scripts" / "rsparql"
+JENA = Path("/usr/share/java/jena-cmds.jar")
+needs_jena = pytest.mark.skipif(
+    not JENA.exists() or shutil.which("java") is None,
+    reason="needs Apache Jena's rsparql: Java and Debian's libapache-jena-java "
+           "(bash scripts/install-jena.sh)")
+
+
+def rsparql(endpoint: str, query: str, results: str, tmp_path: Path) -> str:
+    """Run Jena's rsparql on one query against the endpoint; its standard output."""
+    query_file = tmp_path / "query.rq"
+    query_file.write_text(query, encoding="utf-8")
+    done = subprocess.run(
+        [str(RSPARQL), "--service", endpoint, "--query", str(query_file),
+         "--results", results],
+        capture_output=True, text=True, timeout=180,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+@needs_jena
+def test_rsparql_select(endpoint: str, tmp_path: Path) -> None:
+    out = rsparql(endpoint, AREAS, "json", tmp_path)
+    data = json.loads(out)
+    assert [b["name"]["value"] for b in data["results"]["bindings"]] == [
+        "Exampleton", "Testshire"]
+    assert data["results"]["bindings"][0]["name"]["xml:lang"] == "en"
+
+
+@needs_jena
+def test_rsparql_ask(endpoint: str, tmp_path: Path) -> None:
+    yes = json.loads(rsparql(endpoint, PREFIXES + "ASK { ?a a jar:Area }", "json", tmp_path))
+    no = json.loads(rsparql(endpoint, PREFIXES + "ASK { ?a a jar:Nothing }", "json", tmp_path))
+    assert (yes["boolean"], no["boolean"]) == (True, False)
+
+
+@needs_jena
+def test_rsparql_construct(endpoint: str, tmp_path: Path) -> None:
+    graph = Graph().parse(data=rsparql(endpoint, GRADES, "ttl", tmp_path), format="turtle")
+    assert len(graph) == 6
+    assert (SAFEGUARDING, URIRef(JAR + "grade"),
+            URIRef("https://w3id.org/jargraph/id/grade/good")) in graph

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import MONTHS, Line, ReaderError
+from .text import MONTHS, Line, ReaderError, strip_marks
 from .text import read_lines as text_read_lines
 
 __all__ = ["Line", "ReaderError", "read_lines"]
@@ -112,9 +112,9 @@ def paragraph_cells(text: str) -> list[str]:
 
 
 def clean(text: str) -> str:
-    """Text without markup: bold, italics, ``<b>``/``<p>``, footnote marks, links, escapes."""
-    text = re.sub(r"<sup>.*?</sup>", "", text)
-    text = re.sub(r"</?(?:b|p|i|em|strong)>", "", text)
+    """Text without markup: bold, italics, tags (``<b>``, ``<p>``), footnote marks (see
+    :func:`.text.strip_marks`), links, escapes; one line, spaces squashed."""
+    text = strip_marks(text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = text.replace("**", "")
     text = re.sub(r"(?<![\w\\*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
@@ -147,8 +147,9 @@ def join_text(parts: list[str]) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether text ends a sentence or a clause that a list or colon closes."""
-    return bool(re.search(r"[.!?:;)'’\"”]$", text.strip()))
+    """Whether text ends a sentence or a clause that a list or colon closes (``:-`` too,
+    as a council paper writes "These were:-")."""
+    return bool(re.search(r"(?:[.!?:;)'’\"”]|:-)$", text.strip()))
 
 
 def starts_lower(text: str) -> bool:
@@ -347,15 +348,35 @@ def bullet_items(lines: list[Line], top_only: bool = True) -> list[tuple[Line, s
 
 
 def block_text(lines: list[Line]) -> str:
-    """Lines as readable text: table rows one per line, cells joined by `` | ``."""
+    """Lines as readable text: prose as :func:`join_text` joins it, and a table (rows with
+    tabs, blank lines between them left out: a page break) a line per row, a space
+    between cells; a table of names only (no figure in any cell) read down each column in
+    turn, as such a list is printed. A short line that ends no sentence, right after a
+    row, is a row whose empty cells lost their tabs."""
     chunks: list[str] = []
     prose: list[str] = []
+    rows: list[list[str]] = []
     for line in lines:
-        if "\t" in line.text:
-            chunks.append(join_text(prose))
-            prose = []
-            chunks.append(" | ".join(cell for cell in cells(line.text) if cell))
+        text = line.text
+        if "\t" in text or (rows and text.strip() and not ends_sentence(clean(text))
+                            and len(text.split()) <= 8):
+            if not rows:
+                chunks.append(join_text(prose))
+                prose = []
+            rows.append([cell for cell in cells(text)])
+        elif rows and is_blank(text):
+            continue
         else:
-            prose.append(clean(line.text))
+            chunks.extend(_table_lines(rows))
+            rows = []
+            prose.append(clean(text))
+    chunks.extend(_table_lines(rows))
     chunks.append(join_text(prose))
     return "\n".join(chunk for chunk in chunks if chunk)
+
+
+def _table_lines(rows: list[list[str]]) -> list[str]:
+    if any(re.search(r"\d", cell) for row in rows for cell in row):
+        return [" ".join(cell for cell in row if cell) for row in rows]
+    width = max((len(row) for row in rows), default=0)
+    return [row[k] for k in range(width) for row in rows if k < len(row) and row[k]]

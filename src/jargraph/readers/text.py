@@ -4,9 +4,10 @@ The source documents are text extracted from PDFs. The extraction leaves the
 same classes of damage in every document of a family: line endings of several
 kinds, non-breaking spaces, words split by a tab in the table of contents,
 page breaks that cut a paragraph (or a table cell) in two, paragraph numbers
-that were lost, bullets rendered as private-use glyphs, table cells written as
-``<p>...</p>`` runs. The helpers here repair or recognise those classes, so
-each reader only has to know its own family's headings and phrasing.
+that were lost, bullets rendered as private-use glyphs, HTML tags and
+footnote marks in running text. The helpers here repair or recognise those
+classes, so each reader only has to know its own family's headings and
+phrasing; tables have their own module, :mod:`.tables`.
 
 Nothing here knows about RDF or about any one document.
 """
@@ -89,11 +90,28 @@ def has_words(text: str) -> bool:
 
 
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+_SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.I | re.S)
+_TAG = re.compile(r"</?(?:p|b|i|u|em|strong|span|div|br|sub|font)\b[^<>]*>", re.I)
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\d¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_STAR_MARK = re.compile(r"(?<=[^\W\d_]{2})\\\*|^(\s*)\\\*", re.M)
+
+
+def strip_marks(text: str) -> str:
+    """Running text without the source files' marks a reader never sees: HTML tags
+    (``<p>``, ``<b>``, ``<br>`` ...), footnote references (``<sup>1</sup>``, ``¹``
+    after a word, an escaped ``\\*`` after a word or opening a footnote), each tag
+    replaced by a space. A grade's star (``A\\*``, ``A*-C``) is kept; line breaks are
+    kept; spaces are not squashed (see :func:`squash`)."""
+    text = _SUPERSCRIPT.sub("", text)
+    text = _TAG.sub(" ", text)
+    text = _FOOTNOTE_MARK.sub("", text)
+    return _STAR_MARK.sub(r"\1", text)
 
 
 def strip_emphasis(text: str) -> str:
-    """Text without ``**bold**`` and ``*italic*`` markers (``A*-C`` grades are kept)."""
-    return _EMPHASIS.sub(r"\1", text.replace("**", ""))
+    """Text without ``**bold**`` and ``*italic*`` markers (``A*-C`` grades are kept), nor
+    the other marks of :func:`strip_marks`."""
+    return _EMPHASIS.sub(r"\1", strip_marks(text).replace("**", ""))
 
 
 def squash(text: str) -> str:
@@ -329,49 +347,6 @@ def _printed(paragraphs: Iterable[Paragraph]) -> int | None:
         if not para.lost_number:
             return None
     return None
-
-
-# --- tables ----------------------------------------------------------------
-
-def cells(text: str) -> list[str]:
-    """Tab-separated cells, each stripped; positions are kept (empty cells stay)."""
-    return [c.strip() for c in text.split("\t")]
-
-
-def row_text(text: str) -> str:
-    """A table row as a short quotable text: its non-empty cells joined by `` | ``."""
-    return " | ".join(strip_emphasis(c) for c in cells(text) if c)
-
-
-_P_CELL = re.compile(r"<p>(.*?)(?:</p>|(?=<p>)|$)", re.S)
-
-
-def p_items(cell: str) -> tuple[list[str], str]:
-    """The items of a ``<p>a</p> <p>b</p>`` cell, and any text left outside the tags."""
-    items = [squash(strip_emphasis(m)) for m in _P_CELL.findall(cell)]
-    leftover = squash(_P_CELL.sub(" ", cell).replace("</p>", " "))
-    return [i for i in items if i], leftover
-
-
-def add_cell_fragment(items: list[Item], text: str, line: int) -> None:
-    """Add one cell of a tab table column whose cells wrap onto following rows.
-
-    A fragment that starts in lower case continues the item before it; a full
-    stop followed by a capital inside a fragment starts a new item there.
-    """
-    for k, piece in enumerate(split_sentences(strip_emphasis(text))):
-        if k == 0 and items and starts_mid_sentence(piece):
-            items[-1].text = join_fragments(items[-1].text, piece)
-        else:
-            items.append(Item(piece, line))
-
-
-def cell_items(fragments: Iterable[tuple[str, int]]) -> list[Item]:
-    """Items of one wrapped tab-table column, from its (text, line) cells in order."""
-    items: list[Item] = []
-    for text, line in fragments:
-        add_cell_fragment(items, text, line)
-    return items
 
 
 # --- table of contents -----------------------------------------------------

@@ -25,18 +25,19 @@ from .builds import (
     publish,
 )
 from .embedded import EmbeddedStore, open_read_only, run_query
-from .errors import QuerySyntaxError, StoreError, StoreUnavailable
+from .errors import QueryRefused, QuerySyntaxError, StoreError, StoreUnavailable
 from .remote import RemoteStore, remote_store_from_url
 from .results import QueryOutput, serialise_results
 from .services import service_endpoints
-from .syntax import locate_syntax_error, syntax_error
+from .syntax import check_limits, locate_syntax_error, syntax_error
 
 __all__ = [
-    "EmbeddedStore", "QueryOutput", "QuerySyntaxError", "RemoteStore", "Store", "StoreError",
-    "StoreUnavailable", "build_lock", "current_build", "current_dumps_path",
-    "current_store_path", "current_target", "home", "locate_syntax_error", "new_build_folder",
-    "new_store_folder", "open_read_only", "open_store", "publish", "remote_store_from_url",
-    "run_query", "serialise_results", "service_endpoints", "syntax_error",
+    "EmbeddedStore", "QueryOutput", "QueryRefused", "QuerySyntaxError", "RemoteStore", "Store",
+    "StoreError", "StoreUnavailable", "build_lock", "check_limits", "current_build",
+    "current_dumps_path", "current_store_path", "current_target", "home",
+    "locate_syntax_error", "new_build_folder", "new_store_folder", "open_read_only",
+    "open_store", "publish", "remote_store_from_url", "run_query", "serialise_results",
+    "service_endpoints", "syntax_error",
 ]
 
 

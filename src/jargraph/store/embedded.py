@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from .builds import current_build, current_target, home
 from .errors import StoreError, StoreUnavailable
 from .results import QueryOutput, graph_writer, serialise_results
-from .syntax import locate_syntax_error
+from .syntax import check_limits, locate_syntax_error
 
 NO_BUILD = "there is no store yet: run `jargraph build`"
 
@@ -37,8 +37,11 @@ def run_query(
     With no ``default_graphs`` the default graph is the store's own, which a build
     fills with the set of triples of every named graph (:mod:`.dataset`).
     ``prefixes`` are declared for the query as if written in it (the command
-    line passes jargraph's own, so short queries need no PREFIX lines).
+    line passes jargraph's own, so short queries need no PREFIX lines). A query
+    past the limits of :func:`.syntax.check_limits` is refused before Oxigraph
+    parses it.
     """
+    check_limits(sparql)
     try:
         result = store.query(
             sparql,

@@ -16,6 +16,12 @@ class QuerySyntaxError(StoreError):
         self.column = column
 
 
+class QueryRefused(QuerySyntaxError):
+    """The query passes a limit this server sets before parsing (nesting, length); the
+    message names the limit and its value. A client's mistake, answered as a syntax
+    error is."""
+
+
 class StoreUnavailable(StoreError):
     """The store cannot be reached or opened (no build yet, server down).
 

@@ -24,6 +24,9 @@ class QueryOutput:
     truncated: bool = False
     """True when a SELECT had more rows than the row limit and was cut."""
     rows: int | None = None
+    path: str | None = None
+    """Where the answer was written instead of ``body``, for a large answer handed from
+    a query worker to a view (``jargraph.web.executor``); the reader deletes it."""
 
 
 def results_writer(media_type: str) -> ox.QueryResultsFormat:

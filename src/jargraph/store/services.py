@@ -13,8 +13,13 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef
 
-from .errors import QuerySyntaxError
-from .syntax import locate_syntax_error
+from .errors import QueryRefused, QuerySyntaxError
+from .syntax import code_only, locate_syntax_error
+
+SERVICE_CHECK_LIMIT = 10_000
+"""Longest query (in characters) with a SERVICE clause that is checked: the check
+parses the query with rdflib, whose time grows fast with length (about 1.5 s at
+this length in the worst case); a longer one is refused."""
 
 _SERVICE_CLAUSE = re.compile(r"service(?<![\w:?$]service)(?![\w-])")
 """The SERVICE keyword, in lower-cased text, where a clause could start: not part
@@ -23,6 +28,8 @@ follows it (a comment, SILENT, an escaped IRI) does not matter: such a query is
 checked or refused. The word comes first so the search skips to it: with the
 look-behind first it took a tenth of a millisecond per request."""
 
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
 
 def _has_service_clause(text: str) -> bool:
     """Whether the SERVICE keyword stands in ``text`` (Oxigraph reads keywords in
@@ -30,21 +37,23 @@ def _has_service_clause(text: str) -> bool:
     return _SERVICE_CLAUSE.search(text.lower()) is not None
 
 
-_NOT_CODE = re.compile(
-    r'<[^<>"{}|^`\\\x00-\x20]*>'          # an IRI
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'     # long strings
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'              # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|#[^\n]*",                           # a comment
-    re.S,
-)
+def _unescaped(query: str) -> str:
+    """The query with ``\\u`` and ``\\U`` escapes replaced by what they stand for, as
+    SPARQL's grammar allows before parsing (an engine that does so would read a
+    keyword spelled with them)."""
+
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else " "
+
+    return _ESCAPE.sub(char, query)
 
 
-def _code_only(query: str) -> str:
-    """The query with IRIs, strings and comments blanked, scanned left to right as
-    the SPARQL lexer does, so a keyword found in what is left is a keyword."""
-    return _NOT_CODE.sub(" ", query)
+def _may_call_service(query: str) -> bool:
+    """False when no SERVICE keyword stands in clause position, escapes read or not."""
+    texts = [query] if "\\u" not in query and "\\U" not in query else [query, _unescaped(query)]
+    return any(_has_service_clause(text) and _has_service_clause(code_only(text))
+               for text in texts)
 
 
 def service_endpoints(query: str) -> list[str | None]:
@@ -56,22 +65,23 @@ def service_endpoints(query: str) -> list[str | None]:
     rdflib); text in strings and comments is ignored. When rdflib cannot
     parse the query, a query with no SERVICE keyword in clause position
     passes (Oxigraph then judges its syntax) and any other raises
-    :class:`QuerySyntaxError`, so that nothing unchecked runs.
+    :class:`QuerySyntaxError`, so that nothing unchecked runs. A query with
+    a SERVICE clause longer than :data:`SERVICE_CHECK_LIMIT` is refused
+    (:class:`QueryRefused`) rather than parsed for minutes.
     """
-    if "\\u" not in query and "\\U" not in query and (
-            not _has_service_clause(query) or not _has_service_clause(_code_only(query))):
+    if not _may_call_service(query):
         return []
-
+    if len(query) > SERVICE_CHECK_LIMIT:
+        raise QueryRefused(
+            f"a query that calls SERVICE may be at most {SERVICE_CHECK_LIMIT:,} characters "
+            f"long on this server (the limit for checking its endpoints); this one has "
+            f"{len(query):,}")
     try:
         algebra = translateQuery(parseQuery(query)).algebra
     except RecursionError:
-        if not _has_service_clause(query):
-            return []
         raise QuerySyntaxError("this query nests too deeply for its SERVICE clauses to be "
                                "checked; write it with fewer nested groups") from None
     except Exception as exc:
-        if not _has_service_clause(query):  # e.g. jar:Service in syntax rdflib lacks
-            return []
         located = locate_syntax_error(exc, query)
         if located.line:
             raise located from None

@@ -11,7 +11,8 @@
 * ``GET /queries`` is a page listing every query with a form for its
   parameters; ``GET /queries/NAME`` runs it with the form's values and shows
   the answer as a table, a page at a time (``page`` and ``size``,
-  :mod:`jargraph.web.paging`); the downloads give the whole answer.
+  :mod:`jargraph.web.paging`; a CONSTRUCT's as a table of its triples,
+  :mod:`jargraph.web.result_tables`); the downloads give the whole answer.
 
 Queries run through the app's query workers (``web.executor``), with the
 server's time and row limits, exactly as ``/sparql`` runs them.
@@ -19,7 +20,6 @@ server's time and row limits, exactly as ``/sparql`` runs them.
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
@@ -27,9 +27,9 @@ from werkzeug.exceptions import HTTPException, NotAcceptable, NotFound
 
 from .. import formats, resources
 from ..named_queries import NamedQuery, ParameterError, QueryLibraryError, load_library
-from ..terms import show_binding
 from . import paging
 from .openapi import GRAPH_FORMATS, SELECT_FORMATS, openapi
+from .result_tables import graph_results, select_results
 from .sparql import execute
 
 bp = Blueprint("query_api", __name__)
@@ -187,7 +187,7 @@ LIST_PAGE = """{% extends "base.html" %}
 """
 
 QUERY_PAGE = """{% extends "base.html" %}
-{% from "_pager.html" import page_nav %}
+{% from "_results.html" import results_table %}
 {% block main %}
 <p><a href="/queries">Query library</a></p>
 <h1>{{ q.title }}</h1>
@@ -200,25 +200,11 @@ QUERY_PAGE = """{% extends "base.html" %}
   <a href="{{ api }}{{ sep }}format={{ 'jsonld' if graph else 'json' }}"
     >{{ 'JSON-LD' if graph else 'JSON' }}</a></p>
 {% if error %}<p class="error" role="alert">{{ error }}</p>{% endif %}
-{% if boolean is not none %}
-<p class="answer">Answer: <strong>{{ 'yes' if boolean else 'no' }}</strong></p>
-{% endif %}
-{% if turtle is not none %}<pre class="turtle">{{ turtle }}</pre>{% endif %}
-{% if rows is not none %}
-{% if pager %}{{ page_nav(pager) }}{% else %}
-<p>{{ rows|length }} row{{ '' if rows|length == 1 else 's' }}
-{%- if truncated %} (cut at the row limit){% endif %}</p>
-{% endif %}
-<div class="table-wrap"><table class="results sortable">
-<thead><tr>{% for v in columns %}<th scope="col">{{ v }}</th>{% endfor %}</tr></thead>
-<tbody>
-{% for row in rows %}<tr>
-  {%- for c in row %}<td>
-  {%- if c.link %}<a href="{{ c.link }}">{{ c.text }}</a>{% else %}{{ c.text }}{% endif -%}
-  </td>{% endfor %}</tr>
-{% endfor %}</tbody></table></div>
-{% endif %}
+{% if results %}{{ results_table(results, row_limit, pager) }}{% endif %}
 <details><summary>SPARQL</summary><pre>{{ sparql }}</pre></details>
+{% endblock %}
+{% block scripts %}
+<script src="{{ url_for('static', filename='sortable.js') }}"></script>
 {% endblock %}
 """
 
@@ -261,8 +247,8 @@ def query_page(name: str) -> Response | str:
     if query is None:
         raise NotFound(f"no named query {name!r}; see /queries for the library")
     values = {k: v for k, v in _values().items() if k not in PAGE_ARGS}
-    page: dict = {"q": query, "values": values, "error": None, "rows": None, "columns": [],
-                  "boolean": None, "turtle": None, "truncated": False, "sparql": query.sparql,
+    page: dict = {"q": query, "values": values, "error": None, "results": None,
+                  "row_limit": current_app.config["SETTINGS"].row_cap, "sparql": query.sparql,
                   "graph": query.form in ("construct", "describe"), "pager": None}
     given = {k: v for k, v in values.items() if v.strip()}
     page["api"] = f"/api/queries/{name}"
@@ -272,18 +258,15 @@ def query_page(name: str) -> Response | str:
     try:
         number, size = paging.read_window(request.args, row_limit)
         page["sparql"] = query.render(values)
-        graph_format = "text/turtle" if page["graph"] else None
-        window = None if page["graph"] else paging.paged(page["sparql"], number, size)
-        out = _run(window.sparql if window else page["sparql"],
-                   None if page["graph"] else SPARQL_JSON, graph_format)
-        if out.kind == "graph":
-            page["turtle"] = out.body.decode("utf-8")
+        if page["graph"]:
+            out = _run(page["sparql"], None, formats.N_TRIPLES.media_type)
+            page["results"] = graph_results(out.body, page["row_limit"])
         else:
-            _fill_table(page, out.body, window, out.truncated)
-            page["truncated"] = out.truncated and window is None
-            if "shown_page" in page:
-                page["pager"] = paging.nav(f"/queries/{name}", given, page["shown_page"],
-                                           row_limit)
+            window = paging.paged(page["sparql"], number, size)
+            out = _run(window.sparql if window else page["sparql"], SPARQL_JSON, None)
+            page["results"] = results = select_results(out.body, out.truncated, window)
+            if results.page:
+                page["pager"] = paging.nav(f"/queries/{name}", given, results.page, row_limit)
     except paging.PagingError as exc:
         page["error"], status = f"The page asked for cannot be shown: {exc}.", 400
     except ParameterError as exc:
@@ -292,17 +275,3 @@ def query_page(name: str) -> Response | str:
         page["error"], status = exc.description or exc.name, exc.code or 500
     return Response(render_template_string(FORM + QUERY_PAGE, title=query.title, **page),
                     status=status, content_type="text/html; charset=utf-8")
-
-
-def _fill_table(page: dict, body: bytes, window: paging.PagedQuery | None = None,
-                truncated: bool = False) -> None:
-    data = json.loads(body)
-    if "boolean" in data:
-        page["boolean"] = bool(data["boolean"])
-        return
-    columns = data["head"]["vars"]
-    page["columns"] = columns
-    bindings = data["results"]["bindings"]
-    if window is not None:
-        bindings, page["shown_page"] = paging.page_of(bindings, window, truncated)
-    page["rows"] = [[show_binding(b.get(v)) for v in columns] for b in bindings]

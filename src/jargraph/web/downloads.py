@@ -1,11 +1,14 @@
 """The dataset described (VoID and DCAT) and its dumps downloadable.
 
 ``/void`` (also ``/.well-known/void``) describes the dataset: title,
-licence, SPARQL endpoint, dumps, counts of triples, entities and classes
-taken from the store, one subset per named graph, and the vocabularies it
-uses; as Turtle, N-Triples, JSON-LD or an HTML page, by ``Accept`` or
-``?format=``. ``/data/`` lists the files the build wrote to ``dumps/``
-in the current build, and ``/data/{file}`` serves each with its type.
+licences, SPARQL endpoint, dumps, counts of triples, entities and classes
+taken from the store, one subset per named graph (each with its licence),
+and the vocabularies it uses; as Turtle, N-Triples, JSON-LD or an HTML page,
+by ``Accept`` or ``?format=``. ``/licence`` says which licence covers what
+(:mod:`jargraph.licences`): the source documents' words, jargraph's
+encodings and its code are under different terms. ``/data/`` lists the files
+the build wrote to ``dumps/`` in the current build, and ``/data/{file}``
+serves each with its type.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, VOID, XSD
 
-from .. import cube, formats, store
+from .. import cube, formats, licences, store
 from ..store import StoreError
 from ..vocab import BASE, GRAPH, ID, JAR, PREFIXES
 from .errors import store_error
@@ -35,12 +38,7 @@ DESCRIPTION = (
     "weaknesses and recommendations of each report, and the grade distributions of the national "
     "reports, every statement traced to the paragraph of the document it was read from."
 )
-LICENSE = URIRef("https://opensource.org/licenses/MIT")
-RIGHTS = (
-    "The source documents are Crown copyright or the copyright of the councils that published "
-    "them; they may be reproduced for non-commercial purposes without adaptation, with their "
-    "source and date stated, which the graph does for every statement."
-)
+RIGHTS = licences.DATASET_RIGHTS
 VOCABULARIES = (str(JAR), PREFIXES["skos"], PREFIXES["dcterms"], PREFIXES["prov"],
                 PREFIXES["qb"], PREFIXES["org"])
 MEDIA_TYPES = {
@@ -137,8 +135,14 @@ def void_graph(base_url: str, stats: Statistics, dumps: list[Dump]) -> Graph:
     g.add((d, DCTERMS.title, Literal(TITLE, lang="en")))
     g.add((d, RDFS.label, Literal(TITLE, lang="en")))
     g.add((d, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
-    g.add((d, DCTERMS.license, LICENSE))
+    g.add((d, DCTERMS.license, URIRef(base_url + "/licence")))
     g.add((d, DCTERMS.rights, Literal(RIGHTS, lang="en")))
+    for licence in licences.LICENCES:
+        node = licence_iri(base_url, licence)
+        g.add((node, RDF.type, DCTERMS.LicenseDocument))
+        g.add((node, RDFS.label, Literal(licence.title, lang="en")))
+        g.add((node, DCTERMS.description, Literal(f"{licence.covers} {licence.terms}",
+                                                  lang="en")))
     g.add((d, DCTERMS.temporal, Literal("2005-09/2009-04")))
     g.add((d, DCTERMS.spatial, Literal("England", lang="en")))
     g.add((d, FOAF.homepage, URIRef(base_url + "/")))
@@ -158,6 +162,7 @@ def void_graph(base_url: str, stats: Statistics, dumps: list[Dump]) -> Graph:
         g.add((d, VOID.subset, subset))
         g.add((subset, RDF.type, VOID.Dataset))
         g.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
+        g.add((subset, DCTERMS.license, licence_iri(base_url, licences.graph_licence(name))))
         if name.startswith(str(GRAPH)):
             g.add((subset, RDFS.label, Literal(name[len(str(GRAPH)):])))
     for cls, count in stats.class_counts:
@@ -180,6 +185,18 @@ def void_graph(base_url: str, stats: Statistics, dumps: list[Dump]) -> Graph:
     return g
 
 
+def licence_iri(base_url: str, licence: licences.Licence) -> URIRef:
+    """A licence's own address, or its part of this site's licence page."""
+    return URIRef(licence.iri or f"{base_url}/licence#{licence.key}")
+
+
+@bp.route("/licence")
+def licence_page() -> Response:
+    """Which licence covers what: the documents' words, jargraph's encodings, its code."""
+    return Response(render_template("licence.html", title="Licences", rights=RIGHTS,
+                                    licences=licences.LICENCES), mimetype="text/html")
+
+
 @bp.route("/void")
 @bp.route("/.well-known/void")
 def void() -> Response:
@@ -195,7 +212,8 @@ def void() -> Response:
     if fmt is None:
         response = Response(render_template(
             "void.html", title="About the dataset", stats=stats, dumps=dumps,
-            dataset=str(DATASET), description=DESCRIPTION, rights=RIGHTS, license=str(LICENSE),
+            dataset=str(DATASET), description=DESCRIPTION, rights=RIGHTS,
+            licences=[(lic, str(licence_iri(base_url, lic))) for lic in licences.LICENCES],
             base_url=base_url,
         ), mimetype="text/html")
     else:

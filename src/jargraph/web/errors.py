@@ -22,6 +22,7 @@ HEADINGS = {
     413: "That request is too large",
     414: "That address is too long",
     415: "That kind of content is not accepted",
+    422: "That query cannot be answered in time",
     500: "Something went wrong on the server",
     503: "The data cannot be shown just now",
 }

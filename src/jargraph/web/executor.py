@@ -15,7 +15,14 @@ ask only whether a query's rows are to be cut.
 
 A worker also checks SERVICE clauses before it runs a query, because Oxigraph
 calls any SERVICE endpoint over HTTP: only endpoints in the allowed list may
-be called.
+be called. A query past the limits every parser needs (its nesting) is
+refused here, before it reaches a worker.
+
+A large answer (a CSV download of many rows) is not sent back through the
+pipe: the worker writes it to a file in the executor's own temporary folder,
+and the view streams that file to the client and deletes it
+(:class:`AnswerStream`), so the server's memory does not grow with the
+answer.
 """
 
 from __future__ import annotations
@@ -24,17 +31,19 @@ import atexit
 import multiprocessing
 import os
 import queue
+import shutil
+import tempfile
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 
 from flask import Flask, current_app
 
 from .. import formats
 from ..settings import Settings
-from ..store import QueryOutput, Store, StoreError, open_store, service_endpoints
+from ..store import QueryOutput, Store, StoreError, check_limits, open_store, service_endpoints
 
 STARTUP_LIMIT = 60.0
 """Seconds a new worker may take to import its modules before it counts as broken."""
@@ -42,6 +51,10 @@ WORKER_FREE_MARGIN = 5.0
 """Seconds a query waits for a free worker beyond the time limit: every busy worker is
 free (or killed and replaced) within the limit, so a quick query queued behind slow
 ones is answered rather than refused as busy."""
+SPOOL_BYTES = 256 * 1024
+"""An answer longer than this (in bytes) is handed over as a file, not through the pipe."""
+CHUNK_BYTES = 64 * 1024
+"""How much of a spooled answer a view reads and sends at a time."""
 EXTENSION_KEY = "jargraph.executor"
 _app_lock = threading.Lock()
 
@@ -89,6 +102,10 @@ class Job:
     named_graphs: tuple[str, ...]
     row_limit: int | None
     timeout: float
+    spool: str | None = None
+    """A folder to write a large answer into, or None to send every answer back whole."""
+    spool_bytes: int = 0
+    """The size past which an answer is written into ``spool``."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +176,11 @@ def run_job(job: Job, target: Store, allowed: tuple[str, ...]) -> QueryOutput:
     kind = "graph" if out.kind == "graph" else "select"
     if (job.graph_format if kind == "graph" else job.select_format) is None:
         raise NotAcceptable(f"no acceptable format for the results of this {kind} query", kind)
+    if job.spool is not None and out.path is None and len(out.body) > job.spool_bytes:
+        handle, path = tempfile.mkstemp(prefix="answer-", dir=job.spool)
+        with os.fdopen(handle, "wb") as spooled:
+            spooled.write(out.body)
+        return replace(out, body=b"", path=path)
     return out
 
 
@@ -222,6 +244,9 @@ class Executor:
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False
+        self._spool: str | None = None
+        self.spool_bytes = SPOOL_BYTES
+        """Answers longer than this are handed over as files (when a view asks)."""
         for _ in range(max(1, settings.workers)):
             self._idle.put(self._start())
         atexit.register(self.close)
@@ -249,18 +274,30 @@ class Executor:
         named_graphs: list[str] | tuple[str, ...] = (),
         *,
         cut: bool = False,
+        spool: bool = False,
     ) -> QueryOutput:
-        """Run one query in a worker; raises QueryTimeout, QueryCrashed or ExecutorBusy.
+        """Run one query in a worker; raises QueryTimeout, QueryCrashed or ExecutorBusy,
+        or QueryRefused (before any worker) for a query past the parsers' limits.
 
         With ``cut`` SELECT rows stop at the row limit (``QueryOutput.truncated``
         says so). A format of ``None`` means no format is acceptable for that kind
-        of query: such a query raises :class:`NotAcceptable`.
+        of query: such a query raises :class:`NotAcceptable`. With ``spool`` a large
+        answer comes back as a file (``QueryOutput.path``) for :class:`AnswerStream`.
         """
+        check_limits(sparql)
         job = Job(sparql, select_format, graph_format, tuple(default_graphs),
-                  tuple(named_graphs), self.row_limit if cut else None, self.timeout)
+                  tuple(named_graphs), self.row_limit if cut else None, self.timeout,
+                  self._spool_folder() if spool else None, self.spool_bytes)
         out = self._submit(job, "query")
         assert isinstance(out, QueryOutput)
         return out
+
+    def _spool_folder(self) -> str:
+        """The executor's folder for answers handed over as files, made on first use."""
+        with self._lock:
+            if self._spool is None or not os.path.isdir(self._spool):
+                self._spool = tempfile.mkdtemp(prefix="jargraph-answers-")
+            return self._spool
 
     def call(self, what: str, function: Callable[..., object], *args: object) -> object:
         """``function(*args)`` run in a worker under the time limit (see :class:`CallJob`);
@@ -322,6 +359,37 @@ class Executor:
                 break
         for worker in workers:
             worker.stop(kill=worker not in idle)
+        if self._spool is not None:
+            shutil.rmtree(self._spool, ignore_errors=True)
+
+
+class AnswerStream:
+    """The answer's bytes in pieces, as a WSGI response body: a spooled answer is read
+    from its file a chunk at a time, and the file deleted when the response is closed
+    (after the last piece, when the client goes, or unread, for HEAD)."""
+
+    def __init__(self, out: QueryOutput):
+        self.out = out
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self.out.path is None:
+            yield self.out.body
+            return
+        with open(self.out.path, "rb") as spooled:
+            while chunk := spooled.read(CHUNK_BYTES):
+                yield chunk
+
+    def close(self) -> None:
+        if self.out.path is not None:
+            try:
+                os.unlink(self.out.path)
+            except OSError:
+                pass
+
+
+def answer_size(out: QueryOutput) -> int:
+    """The length of the answer in bytes, spooled or not."""
+    return os.path.getsize(out.path) if out.path is not None else len(out.body)
 
 
 # ---------------------------------------------------------------- the app's executor

@@ -9,7 +9,7 @@ extension (``/doc/area/southampton.ttl``); other types get 406.
 The description of a thing is: every triple with it as subject (in any
 graph), the labels of what it links to, what links to it, and for
 statements their provenance: the passage they were derived from, its
-document, paragraph number, section and text.
+document, paragraph number, section and text, and the words quoted from it.
 """
 
 from __future__ import annotations
@@ -33,6 +33,12 @@ from .things import render_thing
 
 bp = Blueprint("linked_data", __name__)
 
+DERIVATION_PROPERTIES = (
+    "http://www.w3.org/ns/prov#entity",
+    str(JAR.quotation),
+)
+"""What a description says about each qualified derivation of the thing: the passage and
+the words quoted from it (which its page marks in the passage)."""
 PROVENANCE_PROPERTIES = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
     "http://purl.org/dc/terms/isPartOf",
@@ -54,6 +60,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def describe_query(iri: str) -> str:
     """The CONSTRUCT that describes one thing (``iri`` must already be checked)."""
     labels = ", ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    linked = ", ".join(f"<{p}>" for p in (*LABEL_PROPERTIES, *DERIVATION_PROPERTIES))
     inbound_labels = ", ".join(
         f"<{p}>" for p in (*LABEL_PROPERTIES, str(JAR.text), str(RDF.type)))
     provenance = ", ".join(f"<{p}>" for p in PROVENANCE_PROPERTIES)
@@ -64,7 +71,7 @@ CONSTRUCT {{
   ?pa ?pap ?pav . ?doc ?dlp ?dl .
 }} WHERE {{
   {{ <{iri}> ?p ?o .
-     OPTIONAL {{ ?o ?olp ?ol . FILTER(?olp IN ({labels})) }} }}
+     OPTIONAL {{ ?o ?olp ?ol . FILTER(?olp IN ({linked})) }} }}
   UNION
   {{ {{ SELECT DISTINCT ?in ?ip WHERE {{ ?in ?ip <{iri}> }} LIMIT {INBOUND_LIMIT} }}
      OPTIONAL {{ ?in ?ilp ?il .

@@ -46,8 +46,9 @@ def openapi(library: Mapping[str, NamedQuery], server: str = "/") -> dict:
                         "content": {"application/json": {
                             "schema": {"$ref": "#/components/schemas/ParameterError"}}}},
                 "404": {"description": "No query of that name."},
-                "503": {"description": "The query ran past the time limit, or there is no "
-                                       "store yet."},
+                "422": {"description": "The query ran past the time limit (it would again)."},
+                "503": {"description": "The server is busy or there is no store yet; "
+                                       "Retry-After says when to try again."},
             },
         }}
     return {

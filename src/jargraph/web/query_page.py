@@ -14,21 +14,18 @@ query workers with the server's time and row limits.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request
-from rdflib import Graph
 
 from .. import formats
 from ..named_queries import load_library
 from ..store import QuerySyntaxError, StoreError, StoreUnavailable
-from ..terms import Shown, show, show_binding
 from ..vocab import PREFIXES
 from . import editor, paging
 from .executor import current_executor
-from .reading import bind_prefixes
+from .result_tables import Results, graph_results, select_results
 
 bp = Blueprint("query_page", __name__)
 
@@ -39,18 +36,6 @@ DEFAULT_BODY = """SELECT ?area ?label WHERE {
 ORDER BY ?label
 LIMIT 20"""
 MAX_QUERY = 100_000
-
-
-@dataclass
-class Results:
-    kind: str
-    columns: list[str] = field(default_factory=list)
-    rows: list[list[Shown | None]] = field(default_factory=list)
-    boolean: bool | None = None
-    truncated: bool = False
-    downloads: list[tuple[str, str]] = field(default_factory=list)
-    page: paging.Page | None = None
-    """Where the rows shown sit in a SELECT's answer (None: not paged)."""
 
 
 @dataclass
@@ -137,30 +122,10 @@ def run(sparql: str, page: int = 1, size: int | None = None) -> Results:
         results = graph_results(out.body, executor.row_limit)
         results.downloads = _downloads(sparql, formats.GRAPHS)
         return results
-    data = json.loads(out.body)
-    if "boolean" in data:
-        return Results("ask", boolean=bool(data["boolean"]),
-                       downloads=_downloads(sparql, formats.RESULTS[:2]))
-    columns = list(data["head"].get("vars", []))
-    bindings = data["results"]["bindings"]
-    shown_page = None
-    if window:
-        bindings, shown_page = paging.page_of(bindings, window, out.truncated)
-    rows = [[show_binding(b[c]) if c in b else None for c in columns] for b in bindings]
-    return Results("select", columns, rows, truncated=out.truncated and not window,
-                   downloads=_downloads(sparql, formats.RESULTS), page=shown_page)
-
-
-def graph_results(body: bytes, limit: int | None) -> Results:
-    graph = bind_prefixes(Graph())
-    if body.strip():
-        graph.parse(data=body.decode("utf-8"), format="nt")
-    triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-    truncated = bool(limit and len(triples) > limit)
-    if limit:
-        triples = triples[:limit]
-    rows: list[list[Shown | None]] = [[show(s), show(p), show(o)] for s, p, o in triples]
-    return Results("graph", ["subject", "predicate", "object"], rows, truncated=truncated)
+    results = select_results(out.body, out.truncated, window)
+    results.downloads = _downloads(
+        sparql, formats.RESULTS if results.kind == "select" else formats.RESULTS[:2])
+    return results
 
 
 def _downloads(sparql: str, offered: tuple[formats.Format, ...]) -> list[tuple[str, str]]:

@@ -9,11 +9,19 @@
   ``xml`` too) for CONSTRUCT and DESCRIBE; a media type also works. 406 when
   ``Accept`` allows no format at all, or ``format`` does not suit the query
   form; an ``Accept`` that lists only the other family's types gets this
-  family's default (JSON, Turtle), as from Fuseki.
+  family's default (JSON, Turtle), as from Fuseki. A client that prefers
+  ``text/html`` (a browser given a query URL), or ``format=html``, gets a page
+  of the site with the answer as a table, as Fuseki and Virtuoso give one.
+* ``query`` is given once: two are a 400, as is a query too deeply nested to
+  parse safely (:mod:`jargraph.store.syntax`), said before any worker is busy.
+* A large answer is streamed to the client from the file its worker wrote
+  (:class:`jargraph.web.executor.AnswerStream`), not held in memory.
 * Read-only: SPARQL Update gets 403. SERVICE gets 403 unless its endpoint is
   in ``allowed_services``.
 * Limits (see :mod:`jargraph.settings`): a query that runs past ``timeout``
-  is stopped and answered 503, as Fuseki answers a timed-out query; a query
+  is stopped and answered 422 with no ``Retry-After`` (the same query would
+  be stopped again: a 503 would invite clients to retry it; a busy server or
+  an unreachable store is the 503 with ``Retry-After``); a query
   that kills the engine is answered 500 and the server carries on; SELECT
   results are cut at ``row_limit`` rows with ``X-JARGRAPH-Truncated: true``;
   a body over ``max_request_bytes`` gets 413 and a GET query string over
@@ -26,9 +34,17 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import (
     BadRequest,
@@ -36,6 +52,7 @@ from werkzeug.exceptions import (
     InternalServerError,
     RequestURITooLarge,
     ServiceUnavailable,
+    UnprocessableEntity,
     UnsupportedMediaType,
 )
 from werkzeug.exceptions import NotAcceptable as HTTPNotAcceptable
@@ -43,18 +60,26 @@ from werkzeug.exceptions import NotAcceptable as HTTPNotAcceptable
 from .. import formats, store
 from ..settings import Settings
 from .executor import (
+    AnswerStream,
     ExecutorBusy,
     NotAcceptable,
     QueryCrashed,
     QueryTimeout,
     ServiceRefused,
+    answer_size,
     current_executor,
 )
+from .result_tables import graph_results, select_results
 
 bp = Blueprint("sparql", __name__)
 
 SPARQL_JSON = formats.SPARQL_JSON.media_type
 TURTLE = formats.TURTLE.media_type
+N_TRIPLES = formats.N_TRIPLES.media_type
+HTML = formats.HTML
+HTML_OFFERS = (HTML, "application/xhtml+xml")
+"""Types a browser asks for: the answer as a page. Listed after the data formats, so
+that ``*/*`` still gets data."""
 SELECT_OFFERS = {media: f.media_type for media, f in formats.offers("results").items()}
 """Media types a client may ask for SELECT and ASK results -> the type sent (first wins ties)."""
 GRAPH_OFFERS = {media: f.media_type for media, f in formats.offers("graph").items()}
@@ -108,20 +133,32 @@ def read_query(values: MultiDict[str, str]) -> str | None:
     """The query text from any of the protocol's three ways, or None for a bare GET."""
     if "update" in values:
         raise Forbidden(READ_ONLY)
+    in_url = request.args.getlist("query")
     if request.method in ("GET", "HEAD"):
-        return request.args.get("query")
+        return _one_query(in_url)
     mimetype = request.mimetype
     if mimetype == "application/sparql-update":
         raise Forbidden(READ_ONLY)
     if mimetype == "application/sparql-query":
+        if in_url:
+            raise BadRequest("the query is sent twice, as the body and as the URL's 'query' "
+                             "parameter: send it once")
         return request.get_data(as_text=True)
     if mimetype == "application/x-www-form-urlencoded":
-        query = request.form.get("query")
+        query = _one_query(in_url + request.form.getlist("query"))
         if query is None:
             raise BadRequest("no query: send it in the form field 'query'")
         return query
     raise UnsupportedMediaType(
         "send a query as application/sparql-query or application/x-www-form-urlencoded")
+
+
+def _one_query(given: list[str]) -> str | None:
+    """The one query given, None for none; 400 for more than one (which would run?)."""
+    if len(given) > 1:
+        raise BadRequest(f"the parameter 'query' is given {len(given)} times: give one query "
+                         "per request")
+    return given[0] if given else None
 
 
 _PROLOGUE = re.compile(r"\s+|#[^\n]*|PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>", re.I)
@@ -139,6 +176,8 @@ def is_update(text: str) -> bool:
 def negotiate(values: MultiDict[str, str]) -> tuple[str | None, str | None]:
     """The best SELECT/ASK type and the best CONSTRUCT/DESCRIBE type for this request."""
     name = values.get("format") or values.get("output")
+    if name and name.strip().lower() in ("html", *HTML_OFFERS):
+        return HTML, HTML
     if name:
         results, rdf = formats.find(name, "results"), formats.find(name, "graph")
         if results is None and rdf is None:
@@ -151,15 +190,21 @@ def negotiate(values: MultiDict[str, str]) -> tuple[str | None, str | None]:
     accept = request.accept_mimetypes
     if not accept:
         return SPARQL_JSON, TURTLE
-    select = accept.best_match(list(SELECT_OFFERS))
-    graph = accept.best_match(list(GRAPH_OFFERS))
+    select = accept.best_match([*SELECT_OFFERS, *HTML_OFFERS])
+    graph = accept.best_match([*GRAPH_OFFERS, *HTML_OFFERS])
     if select is None and graph is None:
         raise HTTPNotAcceptable(_not_acceptable_message())
     # A client that lists only results types (or only RDF types) gets the other family's
     # default for the other query forms, as Fuseki does: clients such as rdflib's
     # SPARQLStore send one Accept for every query form.
-    return (SELECT_OFFERS[select] if select else SPARQL_JSON,
-            GRAPH_OFFERS[graph] if graph else TURTLE)
+    return (_sent(select, SELECT_OFFERS, SPARQL_JSON), _sent(graph, GRAPH_OFFERS, TURTLE))
+
+
+def _sent(chosen: str | None, offers: dict[str, str], default: str) -> str:
+    """The media type to send for a negotiated choice (HTML for either HTML type)."""
+    if chosen in HTML_OFFERS:
+        return HTML
+    return offers[chosen] if chosen else default
 
 
 def _not_acceptable_message(kind: str = "") -> str:
@@ -175,13 +220,20 @@ def _not_acceptable_message(kind: str = "") -> str:
 def run(query: str, select_format: str | None, graph_format: str | None,
         values: MultiDict[str, str]) -> Response:
     row_limit = _settings().row_cap
+    page = HTML in (select_format, graph_format)
     out = execute(
-        query, select_format, graph_format,
+        query,
+        SPARQL_JSON if select_format == HTML else select_format,
+        N_TRIPLES if graph_format == HTML else graph_format,
         default_graphs=graph_iris(values, "default-graph-uri"),
         named_graphs=graph_iris(values, "named-graph-uri"),
-        cut=True,
+        cut=True, spool=not page,
     )
-    response = Response(out.body, content_type=f"{out.media_type}; charset=utf-8")
+    if (graph_format if out.kind == "graph" else select_format) == HTML:
+        response = results_page(query, out, row_limit)
+    else:
+        response = Response(AnswerStream(out), content_type=f"{out.media_type}; charset=utf-8")
+        response.headers["Content-Length"] = str(answer_size(out))
     response.headers["Vary"] = "Accept"
     if out.kind == "select" and row_limit:
         response.headers["X-JARGRAPH-Row-Limit"] = str(row_limit)
@@ -204,12 +256,15 @@ def graph_iris(values: MultiDict[str, str], parameter: str) -> list[str]:
 
 def execute(query: str, select_format: str | None, graph_format: str | None,
             default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-            *, cut: bool = True) -> store.QueryOutput:
-    """Run a query in a worker, turning every failure into an HTTP error with a clear message."""
+            *, cut: bool = True, spool: bool = False) -> store.QueryOutput:
+    """Run a query in a worker, turning every failure into an HTTP error with a clear message.
+
+    With ``spool`` a large answer comes back as a file to stream (see
+    :class:`jargraph.web.executor.AnswerStream`)."""
     try:
         return current_executor().execute(
             query, select_format, graph_format, default_graphs or [], named_graphs or [],
-            cut=cut)
+            cut=cut, spool=spool)
     except store.QuerySyntaxError as exc:
         raise BadRequest(str(exc)) from None
     except ServiceRefused as exc:
@@ -217,9 +272,10 @@ def execute(query: str, select_format: str | None, graph_format: str | None,
                         "(JARGRAPH_ALLOWED_SERVICES)") from None
     except NotAcceptable as exc:
         raise HTTPNotAcceptable(_not_acceptable_message(exc.kind)) from None
-    except QueryTimeout as exc:
-        raise ServiceUnavailable(
-            f"{exc}: simplify the query or add a LIMIT", retry_after=1) from None
+    except QueryTimeout as exc:  # not 503 and no Retry-After: the same query would stop again
+        raise UnprocessableEntity(
+            f"{exc}: the same query would be stopped again; simplify the query or add a LIMIT"
+        ) from None
     except ExecutorBusy as exc:
         raise ServiceUnavailable(f"{exc}; try again shortly", retry_after=2) from None
     except QueryCrashed as exc:
@@ -228,6 +284,26 @@ def execute(query: str, select_format: str | None, graph_format: str | None,
         raise ServiceUnavailable(exc.public, retry_after=2) from None
     except store.StoreError as exc:
         raise InternalServerError(str(exc)) from None
+
+
+def results_page(query: str, out: store.QueryOutput, row_limit: int | None) -> Response:
+    """The answer as a page of the site: a table of the rows (or triples), every IRI a
+    link to its page, every literal escaped as text, the truncation said."""
+    if out.kind == "graph":
+        results = graph_results(out.body, row_limit)
+        offered = formats.GRAPHS
+    else:
+        results = select_results(out.body, out.truncated)
+        offered = formats.RESULTS if out.kind == "select" else formats.RESULTS[:2]
+    base = request.script_root + "/sparql?"
+    if len(urlencode({"query": query})) < _settings().max_url_bytes:
+        results.downloads = [(f.title, base + urlencode({"query": query, "format": f.name}))
+                             for f in offered]
+    page = render_template(
+        "sparql_results.html", title="Query results", results=results, query=query,
+        row_limit=row_limit, formats=[f.media_type for f in offered],
+        query_page=request.script_root + "/query?" + urlencode({"query": query}))
+    return Response(page, content_type="text/html; charset=utf-8")
 
 
 # ---------------------------------------------------------------- service description

@@ -1,7 +1,8 @@
 """The page about one thing: its facts, where they come from, and what relates to it.
 
 A thing's page shows its facts (every IRI a link to the page about it), the
-provenance of each statement (document, paragraph and the quoted words),
+provenance of each statement (document, paragraph and its words, with the
+sentence, list item or table row the statement was read from marked),
 what links to it, and what matters for its kind: the judgements, findings
 and recommendations of a review; the grades of an area beside the national
 distribution; the judgements given a grade or made in a judgement area.
@@ -9,7 +10,9 @@ distribution; the judgements given a grade or made in a judgement area.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flask import Response, render_template
@@ -77,6 +80,23 @@ class Passage:
     text: str | None = None
     document: Shown | None = None
     line: str | None = None
+    marked: tuple[str, str, str] | None = None
+    """The text cut around the words the statement was read from: (before, quoted, after)."""
+
+
+def mark(text: str | None, quotes: Iterable[str | None]) -> tuple[str, str, str] | None:
+    """``text`` as (before, quoted, after) around the first of ``quotes`` found in it,
+    line breaks and runs of spaces aside; None when none is found."""
+    if not text:
+        return None
+    for quote in quotes:
+        words = (quote or "").split()
+        if not words:
+            continue
+        found = re.search(r"\s+".join(re.escape(word) for word in words), text)
+        if found:
+            return text[: found.start()], found.group(), text[found.end():]
+    return None
 
 
 @dataclass
@@ -238,20 +258,31 @@ def property_label(prop: Node) -> str:
 
 
 def provenance(graph: Graph, node: URIRef) -> list[Passage]:
-    """The passages the thing was derived from, with their documents."""
+    """The passages the thing was derived from, with their documents, each with the words
+    quoted from it (its qualified derivation's ``jar:quotation``, else the thing's own
+    ``jar:text``) marked."""
+    quoted: dict[Node, list[str]] = defaultdict(list)
+    for derivation in graph.objects(node, PROV.qualifiedDerivation):
+        entity = graph.value(derivation, PROV.entity)
+        for quotation in graph.objects(derivation, JAR.quotation):
+            if entity is not None:
+                quoted[entity].append(str(quotation))
+    own = sorted(str(t) for t in graph.objects(node, JAR.text))
     out = []
     for source in graph.objects(node, PROV.wasDerivedFrom):
         if not isinstance(source, URIRef):
             continue
         doc = graph.value(source, URIRef("http://purl.org/dc/terms/isPartOf"))
+        text = _text(graph.value(source, JAR.text))
         out.append(Passage(
             iri=str(source),
             link=href(str(source)),
             paragraph=_text(graph.value(source, JAR.paragraphNumber)),
             section=_text(graph.value(source, JAR.section)),
-            text=_text(graph.value(source, JAR.text)),
+            text=text,
             document=value_of(graph, doc) if doc is not None else None,
             line=_text(graph.value(source, JAR.sourceLine)),
+            marked=mark(text, [*sorted(quoted[source]), *own]),
         ))
     return sorted(out, key=lambda p: p.iri)
 
@@ -326,6 +357,8 @@ def related_items(pattern: str) -> list[Item]:
             ))
     for item in items.values():
         item.passages.sort(key=lambda p: p.iri)
+        for passage in item.passages:
+            passage.marked = mark(passage.text, [item.quotation, item.text])
     return sorted(items.values(), key=_item_order)
 
 

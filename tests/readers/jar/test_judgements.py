@@ -36,7 +36,7 @@ def test_safeguarding_sources_southampton(southampton: Document) -> None:
     """Grades-table row, paragraph 15's bold sentence, and the main-findings bullet."""
     j = judgement(review(southampton, "jar"), "safeguarding")
     table, prose, bullet = j.sources
-    assert (table.section, table.text, table.line) == ("Grades", "Safeguarding | 2", 106)
+    assert (table.section, table.text, table.line) == ("Grades", "Safeguarding 2", 106)
     assert prose.paragraph == "15"
     assert prose.section == "Safeguarding"
     assert prose.line == 160

@@ -26,6 +26,7 @@ from ..markup import (
     join_text,
     number_value,
     paragraph_cells,
+    starts_lower,
 )
 
 _NUMBERED = re.compile(r"^\s*(?:[-•]\s+)?(\d{1,2}\.\d{1,2})\s+(\S.*?)\s*$")
@@ -155,22 +156,52 @@ def stated_count(paras: list[Para], noun: str) -> int | None:
 
 
 def passage(reader: Reading, para: Para) -> None:
-    """Keep the paragraph's full text, table cells one per line, as a passage."""
+    """Keep the paragraph's full text as a passage: prose as sentences join, a table row
+    as a line (a space between its cells), and a strengths table (a header row, then rows
+    of ``<p>`` cells) read column by column, each heading then its items a line each, as
+    its findings are read."""
     chunks: list[str] = []
     prose: list[str] = []
+    table: list[list[str]] | None = None
+    """The columns of the strengths table being read: each its heading, then its items."""
+    pending: Line | None = None
+    """A row that may be the header of a strengths table."""
+
+    def close() -> None:
+        nonlocal table, pending
+        if table is not None:
+            chunks.extend(line for column in table for line in column if line)
+        if pending is not None:
+            chunks.append(" ".join(cell for cell in cells(pending.text) if cell))
+        table, pending = None, None
+
     for line in para.lines:
-        if is_rule(line.text):
-            continue
-        if "\t" not in line.text and "<p>" not in line.text:
-            prose.append(clean(line.text))
+        text = line.text
+        if is_rule(text) or (table is not None and is_blank(text)):
+            continue  # a page break inside a table
+        continued = table is not None and starts_lower(text)  # a cell's rest, its tab lost
+        if "\t" not in text and "<p>" not in text and not continued:
+            close()
+            prose.append(clean(text))
             continue
         chunks.append(join_text(prose))
         prose = []
-        if "<p>" in line.text:
-            chunks.extend(f"- {item}" for column in line.text.split("\t")
-                          for item in paragraph_cells(column))
+        if "<p>" in text:
+            if table is None:
+                table = [[heading] for heading in (cells(pending.text) if pending else [])]
+                pending = None
+            for k, part in enumerate(text.split("\t")):
+                while len(table) <= k:
+                    table.append([""])
+                table[k].extend(paragraph_cells(part))
+        elif table is not None:  # a row without <p>: a page break cut the cells above
+            for k, part in enumerate(text.split("\t")):
+                if clean(part) and k < len(table) and len(table[k]) > 1:
+                    table[k][-1] = f"{table[k][-1]} {clean(part)}"
         else:
-            chunks.append(" | ".join(cell for cell in cells(line.text) if cell))
+            close()
+            pending = line
+    close()
     chunks.append(join_text(prose))
     text = "\n".join(chunk for chunk in chunks if chunk)
     reader.doc.passages.append(para_source(reader, para, para.start, text))

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from ...model import Document, Finding, Judgement, Review
 from ...vocab import GRADE_WORDS, GRADES
-from ..text import Line, Paragraph, cells, row_text, split_sentences, strip_emphasis
+from ..tables import cells, quoted_row, row_text
+from ..text import Line, Paragraph, split_sentences, strip_emphasis
 from .judgements import grade_value, merge
 from .layout import JarReading, Section, first, is_url, paragraph_id
 from .wording import COUNCIL_SUBJECTS, EXCLUSIVE, GRADE, LSIF
@@ -40,7 +41,7 @@ def annex_reviews(reader: JarReading, sections: list[Section], doc: Document,
         if kind not in ("apa", "enhanced-youth-inspection"):
             for row in (row for sec in parts for row in sec.rows):
                 reader.warn(row.number, f"table row in annex {letter} not read, kept as text "
-                                        f"only: {row_text(row.text)[:60]!r}")
+                                        f"only: {quoted_row(row.text)[:60]!r}")
     return reviews
 
 
@@ -134,11 +135,11 @@ def _youth_row(reader: JarReading, row: Line, sec: Section, review: Review) -> N
     grade = grade_value(cells(row.text)[-1])
     if grade is None:
         if not any(re.search(r"grade", c, re.I) for c in cs):
-            reader.warn(row.number, f"key-aspect row without a grade: {row_text(row.text)!r}")
+            reader.warn(row.number, f"key-aspect row without a grade: {quoted_row(row.text)!r}")
         return
     key = _youth_key(" ".join(cs))
     if key is None:
-        reader.warn(row.number, f"key aspect {row_text(row.text)!r} is not one of the four "
+        reader.warn(row.number, f"key aspect {quoted_row(row.text)!r} is not one of the four "
                                 "youth inspection key aspects")
         return
     source = reader.source(row.number, sec.heading, text=row_text(row.text))
@@ -225,7 +226,7 @@ class _Apa:
         if grade is None:
             if not re.search(r"grade", row.text, re.I):
                 self.reader.warn(row.number, f"APA table row without a grade: "
-                                             f"{row_text(row.text)!r}")
+                                             f"{quoted_row(row.text)!r}")
             return
         label = " ".join(cs[:-1])
         key = ("council-capacity-to-improve" if re.search(r"capacity", label, re.I)

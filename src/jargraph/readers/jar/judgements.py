@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from ...model import Judgement, Review, Source
 from ...vocab import CORE_AREAS, GRADE_WORDS, GRADES, OUTCOME_AREAS
-from ..text import Item, Line, Paragraph, cells, row_text, split_sentences, strip_emphasis
+from ..tables import cells, row_text
+from ..text import Item, Line, Paragraph, split_sentences, strip_emphasis
 from .layout import JarReading, Section, first, paragraph_id
 from .strengths import table_findings
 from .wording import CORE_PHRASES, CORE_ROLES, GRADE, GRADE_LABELS, SECTION_NAMES, STOP

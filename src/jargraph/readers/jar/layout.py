@@ -13,18 +13,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..base import Reading
+from ..tables import cells, columns_text, quoted_row, row_text, table_columns
 from ..text import (
     Line,
     Paragraph,
     ReaderError,
     assemble_paragraphs,
     bullet,
-    cells,
     ends_sentence,
     has_words,
     numbered,
     restore_lost_numbers,
-    row_text,
     squash,
     strip_emphasis,
 )
@@ -116,7 +115,7 @@ def segment(reader: JarReading, start: int, page_headers: set[str]) -> list[Sect
             sec.rows.append(ln)
             if sec.role not in ROW_READERS:
                 reader.warn(ln.number, f"tab-separated row outside any table this reader "
-                                       f"knows, kept as text only: {row_text(ln.text)[:60]!r}")
+                                       f"knows, kept as text only: {quoted_row(ln.text)[:60]!r}")
         elif sec is not None:
             sec.lines.append(ln)
         i += 1
@@ -224,9 +223,14 @@ def assemble(reader: JarReading, sections: list[Section]) -> None:
 
 
 def _section_passages(reader: JarReading, sec: Section, seen: set[str]) -> None:
-    loose: list[str] = [t for t in (row_text(r.text) for r in sec.rows) if t]
+    """Each numbered paragraph a passage; the rest of the section (its heading, tables and
+    unnumbered text) one passage, in the order a reader meets it. A row of a table is a
+    line, its cells apart by a space; a strengths table is read column by column, each
+    cell's item a line, as its findings are read."""
+    loose: list[tuple[int, str]] = [(r.number, t) for r in sec.rows if (t := row_text(r.text))]
     for table in sec.tables:
-        loose.extend(row_text(r.text) for r in [table.header, *table.rows])
+        columns, _ = table_columns(table.header.text, table.rows)
+        loose.append((table.header.number, "\n".join(columns_text(columns))))
     for para in sec.paragraphs:
         number = paragraph_id(sec, para)
         if number is not None and number in seen:
@@ -234,7 +238,7 @@ def _section_passages(reader: JarReading, sec: Section, seen: set[str]) -> None:
                                    "kept with its section")
             number = None
         if number is None:
-            loose.append(para.full_text())
+            loose.append((para.line, strip_emphasis(para.full_text())))
             continue
         seen.add(number)
         reader.doc.passages.append(reader.source(para.line, sec.heading,
@@ -242,7 +246,7 @@ def _section_passages(reader: JarReading, sec: Section, seen: set[str]) -> None:
                                                  paragraph=number))
     heading = sec.heading if sec.title is None or sec.role == "annex-part" else (
         f"{sec.heading}: {sec.title}")
-    text = "\n".join([heading, *(strip_emphasis(t) for t in loose)])
+    text = "\n".join([heading, *(t for _, t in sorted(loose, key=lambda part: part[0]))])
     reader.doc.passages.append(reader.source(sec.line, sec.heading, text=text))
 
 

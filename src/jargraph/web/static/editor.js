@@ -123,7 +123,7 @@
     var body = null;
     try { body = JSON.parse(text); } catch (e) { body = null; }
     if (!body || !body.message) return undefined;
-    heading.textContent = body.status === 503 && /time limit/.test(body.message)
+    heading.textContent = /time limit/.test(body.message)
       ? "The query ran past the time limit (" + body.status + ")"
       : "The query could not be run (" + body.status + " " + (body.error || "") + ")";
     message.textContent = body.message;
