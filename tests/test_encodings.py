@@ -349,7 +349,8 @@ EXPECTED: dict[str, Expected | Unreadable] = {
         'a jar:CorporateAssessment'),
     "language-tag-not-bcp47.ttl": Expected(
         55, 14, "LanguageTag", '"@english" is not a language tag: a tag ',
-        'jar:text "Effective single point of contact for social care enquiries and referrals – Contact Leeds."@en'),
+        'jar:text "Effective single point of contact for social care enquiries and referrals '
+        '– Contact Leeds."@en'),
     "methodology-outside-its-time.ttl": Expected(
         39, 21, "MethodologyPeriod", 'The review follows <methodology/2005>, b',
         'jar:methodology <methodology/2007>'),
@@ -396,7 +397,8 @@ EXPECTED: dict[str, Expected | Unreadable] = {
         61, 15, "JudgementScopeOfReview", 'This judgement belongs to a corporate as',
         'jar:scope <scope/council>'),
     "syntax-missing-dot.ttl": Unreadable(32, 82, "turtle syntax error: '.' is probably missing "),
-    "syntax-missing-semicolon.ttl": Unreadable(47, 31, "turtle syntax error: ';' is probably missing "),
+    "syntax-missing-semicolon.ttl": Unreadable(
+        47, 31, "turtle syntax error: ';' is probably missing "),
     "trig-unknown-scope.trig": Expected(
         36, 19, "UnknownConcept", 'not a concept of the Scopes of judgement',
         'jar:scope <scope/local-services-overall>'),
@@ -532,7 +534,8 @@ def _mend(text: str, problem: Problem, suffix: str) -> str:
         written = re.match(r'"(?:[^"\\]|\\.)*"', line[problem.column - 1:])
         assert written is not None
         value = json.dumps(re.fullmatch(r'\S+ "(.*)"', fix).group(1))  # type: ignore[union-attr]
-        lines[at] = line[: problem.column - 1] + value + line[problem.column - 1 + len(written.group()):]
+        start = problem.column - 1
+        lines[at] = line[:start] + value + line[start + len(written.group()):]
     elif suffix in (".nt", ".nq"):
         subject = line.split(" ", 1)[0]
         graph = line.rsplit(" ", 2)[-2] if suffix == ".nq" else ""
