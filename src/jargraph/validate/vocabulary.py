@@ -217,7 +217,7 @@ def _unknown_concept(iri: str, s: Node, p: Node, o: Node, position: str) -> Find
     kind = iri[len(str(ID)):].split("/", 1)[0]
     close = concepts.closest(iri)
     hint = "; did you mean " + " or ".join(f"<{c}>" for c in close) + "?" if close else (
-        "; the concepts are listed in the encoding README (jargraph validate --concepts).")
+        "; the concepts are listed in the encoding README (jargraph validate --guide).")
     fix = None
     if close:
         fix = f"<{p}> <{close[0]}>" if position == "object" else f"<{close[0]}>"
