@@ -24,7 +24,6 @@ from ..reason import ReasonerUnavailable, java_missing
 from ..validate import EncodingError, ValidationReport, validate_file
 from ..vocab import PREFIXES
 
-
 SHOWN = {
     "template": ("template.ttl", "print the encoding template (to copy and fill in)"),
     "example": ("example-leeds-2008.ttl", "print a complete encoding to compare with"),

@@ -5,8 +5,8 @@ addressees, themes, measures and inspectorates are named
 ``https://w3id.org/jargraph/id/{kind}/{key}``. This module knows every one
 of them from the schemes (nothing is listed here, so nothing drifts), finds
 the concepts closest to a misspelt one (by key and by label: ``excellent``
-is a label of ``grade/outstanding``), and writes the lists the encoding
-README shows.
+is a label of ``grade/outstanding``); :mod:`.guide` lists them for the
+encoding guide.
 """
 
 from __future__ import annotations
@@ -102,19 +102,3 @@ def scheme_label(kind: str) -> str:
             label = graph.value(URIRef(concept.scheme), SKOS.prefLabel)
             return str(label) if label else kind_label(kind)
     return kind_label(kind)
-
-
-def markdown() -> str:
-    """The concept lists of the encoding README: one table per kind, from the schemes."""
-    by_kind: dict[str, list[Concept]] = {}
-    for concept in concepts().values():
-        if concept.kind != "scheme":
-            by_kind.setdefault(concept.kind, []).append(concept)
-    parts = []
-    for kind in sorted(by_kind):
-        parts.append(f"**{scheme_label(kind)}** (`<{kind}/...>`)\n")
-        parts.append("| write | means |\n| --- | --- |")
-        for concept in sorted(by_kind[kind], key=lambda c: c.key):
-            parts.append(f"| `<{kind}/{concept.key}>` | {concept.label} |")
-        parts.append("")
-    return "\n".join(parts).strip() + "\n"
