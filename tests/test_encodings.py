@@ -372,6 +372,9 @@ EXPECTED: dict[str, Expected | Unreadable] = {
     "judgement-area-of-another-kind-of-review.ttl": Expected(
         93, 23, "JudgementAreaOfReview", 'This judgement belongs to a joint area r',
         None),
+    "judgement-without-type.ttl": Expected(
+        23, 1, "Untyped", 'This node has no type, so no rule checks i',
+        'a jar:Judgement'),
     "judgement-without-provenance.ttl": Expected(
         33, 1, "JudgementProvenance", 'A judgement needs provenance: prov:wasDe',
         None),
@@ -474,7 +477,7 @@ PYTHON_RULES = {
     "UnknownTerm", "TermMisused", "UnknownConcept", "WrongNamespace", "NoVocabulary",
     "LexicalForm", "LanguageTag", "UnknownDatatype", "UnknownArea", "AreaName", "AreaCode",
     "AreaInService", "GradeWording", "JudgementScopeOfReview", "JudgementAreaOfReview",
-    "Placeholder",
+    "Placeholder", "Untyped",
 }
 """Every rule the Python checks apply (validate/vocabulary, literals, crosschecks,
 placeholders); each has an example."""
@@ -550,7 +553,8 @@ def test_the_fix_of_each_example_mends_it(name: str, tmp_path: Path) -> None:
 def _mend(text: str, problem: Problem, suffix: str) -> str:
     """What a person does with a fix: a declaration replaces the declaration; a term that
     is written in several places replaces it everywhere; a missing statement goes under
-    the node; otherwise the fix replaces the statement on its line."""
+    the node (the problem is then placed at the node); otherwise the fix replaces the
+    statement on its line."""
     assert problem.line is not None and problem.column is not None and problem.fix
     lines = text.split("\n")
     at, fix = problem.line - 1, problem.fix
@@ -559,8 +563,8 @@ def _mend(text: str, problem: Problem, suffix: str) -> str:
         lines[at] = fix
     elif " " not in fix:
         return text.replace(problem.focus, fix)
-    elif problem.path is not None and problem.value is None:
-        lines.insert(at + 1, f"    {fix} ;")
+    elif problem.value is None and (problem.path is not None or problem.column == 1):
+        lines.insert(at + 1, f"    {fix} ;")  # a statement the node lacks
     elif suffix == ".jsonld":
         written = re.match(r'"(?:[^"\\]|\\.)*"', line[problem.column - 1:])
         assert written is not None

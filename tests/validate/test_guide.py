@@ -38,7 +38,7 @@ def test_every_rule_is_named() -> None:
     rules = re.findall(r"^\| (`\w+`(?:, `\w+`)*) \|", TEXT, re.MULTILINE)
     named = {name.strip("`") for row in rules for name in row.split(", ")}
     assert {
-        "UnknownTerm", "TermMisused", "UnknownConcept", "WrongNamespace", "NoVocabulary",
+        "UnknownTerm", "TermMisused", "Untyped", "UnknownConcept", "WrongNamespace", "NoVocabulary",
         "Placeholder", "LexicalForm", "LanguageTag", "UnknownDatatype", "UnknownArea",
         "AreaName", "AreaCode", "AreaInService", "GradeWording", "JudgementScopeOfReview",
         "JudgementAreaOfReview", "ReviewYearInIdentifier", "ReviewAreaInIdentifier",

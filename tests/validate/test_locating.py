@@ -14,14 +14,15 @@ from .conftest import AREA_TYPE, PREFIXES, UNGRADED, write
 
 
 def test_jsonld_problem_is_placed_at_the_value(tmp_path: Path) -> None:
-    """Not at the first mention of the node's IRI (here a reference from the review)."""
+    """Not at the first mention of the node's IRI (here a reference from another node)."""
     doc = {
         "@context": {
             "jar": "https://w3id.org/jargraph/def#",
             "jarid": "https://w3id.org/jargraph/id/",
         },
         "@graph": [
-            {"@id": "jarid:review/jar-york-2008", "jar:area": {"@id": "jarid:area/york"}},
+            {"@id": "https://example.org/list",
+             "http://www.w3.org/2000/01/rdf-schema#seeAlso": {"@id": "jarid:area/york"}},
             {"@id": "jarid:area/leeds", "@type": "jar:Area"},
             {
                 "@id": "jarid:area/york",
@@ -33,7 +34,7 @@ def test_jsonld_problem_is_placed_at_the_value(tmp_path: Path) -> None:
     path = write(tmp_path, "areas.jsonld", json.dumps(doc, indent=2))
     found = {(p.line, p.column, p.focus, p.path) for p in validate_file(path).problems}
     # both areas lack a name; York's GSS code has a digit missing (York is E06000014)
-    # York is first named on line 10, by the review; its own block starts on line 18
+    # York is first named on line 10, by another node; its own block starts on line 18
     assert found == {
         (14, 14, "<https://w3id.org/jargraph/id/area/leeds>", None),
         (18, 14, "<https://w3id.org/jargraph/id/area/york>", None),

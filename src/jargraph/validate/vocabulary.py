@@ -14,7 +14,9 @@ and a file whose ``jar:`` prefix is bound to ``http://`` instead of
   ``<judgement-area/...>`` ...) must be one;
 * an IRI in a namespace that is one of these written slightly wrong
   (``http`` for ``https``, ``/`` for ``#``) is reported at its declaration;
-* a file that uses nothing of the jargraph vocabulary is a problem, not a pass.
+* a file that uses nothing of the jargraph vocabulary is a problem, not a pass;
+* a node described with jar: properties has a type: the shapes apply by type,
+  so an untyped judgement would be checked by none of them.
 
 Each unknown term is reported once, where it is first used, with the
 closest terms that exist.
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rdflib import URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD, DefinedNamespaceMeta
 from rdflib.term import Node
 
@@ -146,6 +149,7 @@ def vocabulary_findings(statements: Statements,
         elif (miss := _near_miss(iri)) is not None and miss[0] not in wrong:
             wrong.add(miss[0])
             yield _wrong_namespace(*miss, declared)
+    yield from _untyped(statements)
     if not uses_jar and str(JAR) not in {_variants()[w][0] for w in wrong}:
         yield Finding(
             "NoVocabulary", None, None, None,
@@ -244,3 +248,37 @@ def _wrong_namespace(variant: str, right: str, declared: dict[str, str | None] |
         "understood. Declare the namespace exactly as it is.",
         fix=fix, namespace=variant, instead=URIRef(right),
     )
+
+
+@cache
+def _domains() -> dict[str, frozenset[str]]:
+    """Each jar: property -> the classes its rdfs:domain allows (a union's members)."""
+    graph = ontology_graph()
+    found: dict[str, frozenset[str]] = {}
+    for prop, domain in graph.subject_objects(RDFS.domain):
+        if not str(prop).startswith(str(JAR)):
+            continue
+        members = graph.value(domain, OWL.unionOf)
+        classes = list(Collection(graph, members)) if members is not None else [domain]
+        found[str(prop)] = frozenset(str(c) for c in classes)
+    return found
+
+
+def _untyped(statements: Statements) -> Iterator[Finding]:
+    """A node described with jar: properties but no type at all."""
+    typed = {s for s, _ in statements.pairs(RDF.type)}
+    domains = _domains()
+    used: dict[Node, list[Node]] = {}
+    for s, p, _ in statements.triples:
+        if s not in typed and str(p) in domains:
+            used.setdefault(s, []).append(p)
+    for node, props in used.items():
+        allowed = frozenset.intersection(*(domains[str(p)] for p in props))
+        names = " or ".join(f"<{c}>" for c in sorted(allowed)) if allowed else "a jar: class"
+        yield Finding(
+            "Untyped", node, None, None,
+            f"This node has no type, so no rule checks it; its properties "
+            f"({', '.join(sorted({f'<{p}>' for p in props}))}) say it is {names}: give it "
+            "its type.",
+            fix=f"a <{next(iter(allowed))}>" if len(allowed) == 1 else None, part="subject",
+        )
