@@ -38,7 +38,7 @@ from jargraph.validate.concepts import concepts
 from jargraph.validate.crosschecks import AREA
 from jargraph.validate.literals import fits
 from jargraph.validate.vocabulary import vocabulary
-from jargraph.vocab import ID, JAR
+from jargraph.vocab import JAR
 
 from .conftest import LEEDS
 
