@@ -30,8 +30,8 @@ class Locator:
         self.sink = Sink()
         try:
             (scan_jsonld if fmt == "json-ld" else scan_turtle)(text, self.sink)
-        except (IndexError, AssertionError, ValueError, RecursionError):
-            pass  # text the walk cannot follow: what was found so far still places problems
+        except Exception:  # noqa: BLE001 - a text the walk cannot follow (it already parsed):
+            pass  # what was found so far still places problems, and none is lost
         self.statements = self.sink.statements
         self._by_subject: dict[object, list[Written]] = {}
         for written in self.statements:
