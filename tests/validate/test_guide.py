@@ -47,6 +47,18 @@ def test_every_rule_is_named() -> None:
     } <= named
 
 
+def test_the_sample_output_is_what_validate_prints(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    section = TEXT[TEXT.index("## What `jargraph validate` prints"):]
+    printed = re.search(r"```\n(.*?)```", section, re.DOTALL)
+    assert printed is not None
+    name = printed.group(1).split(":", 1)[0]
+    monkeypatch.chdir(encodings_dir())
+    assert main(["validate", name]) == 1
+    assert capsys.readouterr().out == printed.group(1)
+
+
 def _runs() -> list[tuple[str, str]]:
     """(command, what it prints) of each run of the worked example, in order."""
     found = re.findall(r"<!-- run \d -->\n```\n\$ (.*?)\n(.*?)```", TEXT, re.DOTALL)

@@ -12,7 +12,6 @@ writes them (:mod:`.style`).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -56,17 +55,13 @@ def shacl_findings(results: Graph, shapes: Graph) -> list[tuple[Finding, str]]:
             value=value, message=message, fix=fix,
             many=component == SH.MaxCountConstraintComponent,
             described=(shape, _PLACED, Literal("focus")) not in shapes,
+            # a path of more than one property (^jar:review) is kept for display
+            shown_path=(results, path) if path is not None and not isinstance(path, URIRef)
+            else None,
         )
         severity = SEVERITIES.get(results.value(result, SH.resultSeverity), "violation")
-        found.append((_with_path(finding, results, path), severity))
+        found.append((finding, severity))
     return found
-
-
-def _with_path(finding: Finding, results: Graph, path: Node | None) -> Finding:
-    """Keep a complex path (``^jar:review``) for display."""
-    if path is None or isinstance(path, URIRef):
-        return finding
-    return replace(finding, shown_path=(results, path))
 
 
 def _rule(shape: Node | None) -> str:

@@ -197,6 +197,15 @@ def _literal_lexical(text: str) -> str:
     """The lexical form of a written literal: quotes, tag and datatype stripped, escapes undone."""
     quote = text[:3] if text[:3] in ('"""', "'''") else text[0]
     body = text[len(quote) : text.rindex(quote)]
-    return _ESCAPE_RE.sub(
-        lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)), body
-    )
+    return _STRING_ESCAPE_RE.sub(_unescaped, body)
+
+
+_STRING_ESCAPE_RE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    escape = match.group(1)
+    if escape[0] in "uU" and len(escape) > 1:
+        return chr(int(escape[1:], 16)) if int(escape[1:], 16) <= 0x10FFFF else escape
+    return _ESCAPES.get(escape, escape)
