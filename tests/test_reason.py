@@ -179,7 +179,7 @@ def test_validate_reason_reports_the_contradiction(
     assert main(["validate", "--reason", str(path)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
     [line] = [x for x in lines if "Inconsistent with the ontology" in x]
-    assert line.startswith(f"{path}:6: jarid:test/thing: Inconsistent with the ontology: it is a")
+    assert line.startswith(f"{path}:6:7: <test/thing>: Inconsistent with the ontology: it is a")
     for shown in ("jar:MajorStrength", "jar:ImportantWeakness", "disjoint", "keep one type"):
         assert shown in line
     assert path.read_bytes() == original

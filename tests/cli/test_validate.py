@@ -39,7 +39,9 @@ def test_unreadable_input_through_the_console_script(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert "Traceback" not in run.stdout + run.stderr
-    assert run.stderr.strip().startswith(f"{path}:5:1: turtle syntax error:")
+    # the statement on line 4 is not closed before the next subject: the '.' goes after it
+    assert run.stderr.strip().startswith(
+        f"{path}:4:24: turtle syntax error: '.' is probably missing at the end of line 4")
     assert len(run.stderr.strip().splitlines()) == 1
 
 
@@ -56,8 +58,11 @@ def test_summary_over_several_files(capsys: pytest.CaptureFixture[str]) -> None:
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[-1] == "1 problem in 1 file; 1 file valid"
     assert lines[0].startswith(
-        f"{MISSING_GRADE}:33: jarid:review/jar-leeds-2008/judgement/safeguarding jar:grade: "
+        f"{MISSING_GRADE}:33:1: <review/jar-leeds-2008/judgement/safeguarding> jar:grade: "
     )
+    assert lines[0].endswith(" [JudgementGradeCount]")
+    # the printed wording "2" says which grade is missing
+    assert lines[1] == "    write instead: jar:grade <grade/adequate>"
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,11 +75,14 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert problem == {
         "file": str(MISSING_GRADE),
         "line": 33,
-        "focus": "jarid:review/jar-leeds-2008/judgement/safeguarding",
+        "column": 1,
+        "focus": "<review/jar-leeds-2008/judgement/safeguarding>",
         "path": "jar:grade",
         "value": None,
         "message": problem["message"],
         "severity": "violation",
+        "rule": "JudgementGradeCount",
+        "fix": "jar:grade <grade/adequate>",
     }
     assert problem["message"].startswith("A judgement needs exactly one grade")
     assert "1 problem in 1 file" in captured.err

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from jargraph.cli import main
 from jargraph.resources import data_dir
@@ -30,6 +31,16 @@ UNGRADED = """<review/jar-leeds-2008/judgement/safeguarding>
     jar:scope <scope/local-services-overall> ;
     jar:gradeWording "2" .
 """
+
+
+def parsed(statements: str) -> Graph:
+    """Turtle statements, with the base and the jar:, xsd:, skos: prefixes, as a graph."""
+    return Graph().parse(data=(
+        "@base <https://w3id.org/jargraph/id/> .\n"
+        "@prefix jar: <https://w3id.org/jargraph/def#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n" + statements),
+        format="turtle", publicID="https://w3id.org/jargraph/id/")
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:

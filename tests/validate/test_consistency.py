@@ -32,8 +32,9 @@ def test_the_clash_is_placed_at_the_type_written(tmp_path: Path) -> None:
     graph = Graph().parse(data=text, format="turtle", publicID="https://w3id.org/jargraph/id/")
     [problem] = consistency_problems(graph, source_text=text, file=str(path))
     assert (problem.file, problem.focus, problem.path, problem.value) == (
-        str(path), "jarid:test/thing", None, None)
-    assert problem.line == 6  # the first of the two types, by name
+        str(path), "<test/thing>", None, None)
+    assert (problem.line, problem.column) == (6, 7)  # the second type, which brings the clash
+    assert problem.rule == "Consistency"
     assert problem.message.startswith("Inconsistent with the ontology: it is a jar:")
     assert problem.message.endswith("; keep one type.")
 
@@ -43,8 +44,8 @@ def test_a_value_from_the_schemes_is_placed_where_the_file_uses_it(tmp_path: Pat
     report = validate_file(path, reason=True)
     assert not report.conforms
     [problem] = [p for p in report.problems if p.message.startswith("Inconsistent")]
-    assert (problem.line, problem.focus) == (7, "jarid:scope/council")
-    assert "give jarid:review/jar-leeds-2008/judgement/safeguarding a jar:Grade" in (
+    assert (problem.line, problem.focus) == (7, "<scope/council>")
+    assert "give <review/jar-leeds-2008/judgement/safeguarding> a jar:Grade" in (
         problem.message)
 
 

@@ -14,6 +14,39 @@ from jargraph.vocab import ID, JAR
 
 from .conftest import UNGRADED, write
 
+PREFIX_LINES = (
+    "@prefix jar: <https://w3id.org/jargraph/def#> .\n"
+    "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+)
+
+
+def test_concepts_in_messages_are_legal_turtle(tmp_path: Path) -> None:
+    """A message names concepts as the file could write them: relative to its @base, else
+    in full; never ``jarid:grade/good``, which is no legal prefixed name."""
+    with_base = write(tmp_path, "base.ttl", "@base <https://w3id.org/jargraph/id/> .\n"
+                      + PREFIX_LINES + UNGRADED)
+    [problem] = [p for p in validate_file(with_base).problems if p.path == "jar:grade"]
+    assert "<grade/outstanding>" in problem.message
+    assert "jarid:" not in str(problem)
+    without = write(tmp_path, "full.ttl", PREFIX_LINES + UNGRADED.replace(
+        "<", "<https://w3id.org/jargraph/id/"))
+    [problem] = [p for p in validate_file(without).problems if p.path == "jar:grade"]
+    assert "<https://w3id.org/jargraph/id/grade/outstanding>" in problem.message
+    assert problem.focus == (
+        "<https://w3id.org/jargraph/id/review/jar-leeds-2008/judgement/safeguarding>")
+
+
+def test_an_iri_in_angle_brackets_is_not_bracketed_twice(tmp_path: Path) -> None:
+    text = PREFIX_LINES + (
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/jargraph/id/area/leeds> a jar:Area ;\n"
+        "    owl:sameAs <http://statistics.data.gov.uk/id/leeds> .\n")
+    [problem] = [p for p in validate_file(write(tmp_path, "same.ttl", text)).problems
+                 if p.rule == "AreaSameAs"]
+    assert "<<" not in str(problem) and ">>" not in str(problem)
+    assert "<http://statistics.data.gov.uk/id/statistical-geography/E08000035>" in (
+        problem.message)
+
 
 def test_file_prefixes_are_used_for_display(tmp_path: Path) -> None:
     text = (
@@ -42,8 +75,9 @@ def test_a_result_is_worded_without_its_source_text() -> None:
     results.add((result, SH.resultMessage,
                  Literal("See https://example.org/thing and https://w3id.org/jargraph/def#Area.")))
     assert as_problems(results, Graph(), None, "a.ttl", None) == [Problem(
-        "a.ttl", None, "jarid:area/leeds", "^jar:area", '"' + "x" * 57 + '..."@en',
-        "See <https://example.org/thing> and jar:Area.", "warning")]
+        "a.ttl", None, "<https://w3id.org/jargraph/id/area/leeds>", "^jar:area",
+        '"' + "x" * 57 + '..."@en', "See <https://example.org/thing> and jar:Area.", "warning",
+        rule="SHACL")]
 
 
 def test_a_blank_focus_node_and_a_sequence_path() -> None:

@@ -34,12 +34,30 @@ def test_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_turtle_syntax_error_gives_line_and_column(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # line 5: the statement is not closed before the next subject
+    # the statement on line 4 is not closed before the next subject, on line 5
     text = PREFIXES + "<area/leeds> a jar:Area\n<area/york> a jar:Area .\n"
     path = write(tmp_path, "broken.ttl", text)
     line = unreadable(capsys, str(path))
-    assert line.startswith(f"{path}:5:1: turtle syntax error:")
-    assert line.endswith("fix the text here")
+    assert line.startswith(f"{path}:4:24: turtle syntax error: '.' is probably missing")
+
+
+@pytest.mark.parametrize(("written", "mark", "where"), [
+    # another property of the same subject on the next line: a ';'
+    ('<area/leeds> a jar:Area\n    jar:dfeCode "383" .\n', ";", "4:24"),
+    # another value of the same property on the next line: a ','
+    ("<document/x> jar:passage <document/x/paragraph/1>\n    <document/x/paragraph/2> .\n",
+     ",", "4:50"),
+    # a new subject at the start of the next line: a '.'
+    ("<area/leeds> a jar:Area\n\n# York\n<area/york> a jar:Area .\n", ".", "4:24"),
+])
+def test_a_missing_separator_is_named(
+    written: str, mark: str, where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "broken.ttl", PREFIXES + written)
+    line = unreadable(capsys, str(path))
+    assert line.startswith(f"{path}:{where}: turtle syntax error: '{mark}' is probably missing "
+                           f"at the end of line {where.split(':')[0]}")
+    assert "expected '.' or '}' or ']'" not in line
 
 
 def test_unterminated_string_is_placed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

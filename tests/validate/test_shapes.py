@@ -17,24 +17,34 @@ from .conftest import LEEDS, write
 def test_data_less_graph_raises_no_alarm() -> None:
     """The ontology's own concepts and inspectorates are mixed in; they must not be checked."""
     graph = Graph()
+    graph.add((ID["area/leeds"], RDF.type, JAR.Area))
     graph.add((ID["area/leeds"], RDFS.label, Literal("Leeds", lang="en")))
     report = validate_graph(graph)
     assert report.conforms and report.problems == []
+
+
+def test_a_graph_without_the_vocabulary_is_a_problem_not_a_pass() -> None:
+    graph = Graph()
+    graph.add((ID["area/leeds"], RDFS.label, Literal("Leeds", lang="en")))
+    report = validate_graph(graph)
+    assert not report.conforms
+    assert [p.rule for p in report.problems] == ["NoVocabulary"]
 
 
 def test_core_judgement_rule_binds_each_review(tmp_path: Path) -> None:
     """Two 2007 reviews in one graph: only the one lacking a core judgement is reported."""
     leeds = LEEDS.read_text(encoding="utf-8")
     second = (
+        "\n<area/york> a jar:Area ; skos:prefLabel \"York\"@en .\n"
         "\n<review/jar-york-2008> a jar:JointAreaReview ;\n"
-        "    jar:area <area/leeds> ;\n"
+        "    jar:area <area/york> ;\n"
         '    jar:year "2008"^^xsd:gYear ;\n'
         "    jar:reportedIn <document/leeds-executive-board-jar-2008> ;\n"
         "    jar:methodology <methodology/2007> .\n"
     )
     path = write(tmp_path, "two.ttl", leeds + second)
     problems = validate_file(path).problems
-    assert {p.focus for p in problems} == {"jarid:review/jar-york-2008"}
+    assert {p.focus for p in problems} == {"<review/jar-york-2008>"}
     assert len(problems) == 5
     assert all("but has 0" in p.message for p in problems)
 
@@ -95,8 +105,8 @@ DUPLICATES = """@base <https://w3id.org/jargraph/id/> .
 
 def test_rules_across_nodes(tmp_path: Path) -> None:
     path = write(tmp_path, "outcomes.ttl", DUPLICATES)
-    document = "jarid:document/jar-2007-08-report-on-outcomes"
-    table = "jarid:distribution/jar-2007-08-report-on-outcomes/safeguarding"
+    document = "<document/jar-2007-08-report-on-outcomes>"
+    table = "<distribution/jar-2007-08-report-on-outcomes/safeguarding>"
     found = {
         (p.line, p.focus, p.value, p.message.split(" (")[0]) for p in validate_file(path).problems
     }
@@ -104,20 +114,20 @@ def test_rules_across_nodes(tmp_path: Path) -> None:
         (
             12,
             document,
-            "jarid:document/narrowing-the-gap-2007/paragraph/8",
-            "Passage jarid:document/narrowing-the-gap-2007/paragraph/8 is part of this document "
+            "<document/narrowing-the-gap-2007/paragraph/8>",
+            "Passage <document/narrowing-the-gap-2007/paragraph/8> is part of this document "
             "but is not named under the document's IRI",
         ),
         (
             19,
             document,
-            f"{document}/paragraph/eight",
+            f"{document[:-1]}/paragraph/eight>",
             "Paragraph 8 of this document is encoded 2 times",
         ),
         (
             43,
             table,
-            f"{table}/safeguarding/good-again",
+            f"{table[:-1]}/safeguarding/good-again>",
             "The table has 2 counts for safeguarding at grade good",
         ),
     }

@@ -2,6 +2,10 @@
 
 Exit codes: 0 every file valid, 1 problems found, 2 a file could not be read
 (or a report could not be written, or ``--reason`` has no Java to run on).
+An installed jargraph has no checkout to copy from, so ``--template``,
+``--example`` and ``--guide`` print the encoding template, the worked Leeds
+example and the encoding guide (with every concept and area), and
+``--encodings-dir`` where they and the examples of mistakes are installed.
 """
 
 from __future__ import annotations
@@ -15,14 +19,27 @@ from pathlib import Path
 
 from rdflib import Graph, Namespace
 
+from .. import resources
 from ..reason import ReasonerUnavailable, java_missing
 from ..validate import EncodingError, ValidationReport, validate_file
 from ..vocab import PREFIXES
 
+SHOWN = {
+    "template": ("template.ttl", "print the encoding template (to copy and fill in)"),
+    "example": ("example-leeds-2008.ttl", "print a complete encoding to compare with"),
+    "guide": ("README.md", "print the encoding guide: the order to fill things in, "
+              "identifiers, every concept and area, every rule"),
+}
+
 
 def add_parser(sub: argparse._SubParsersAction, words: list[str]) -> None:
     p = sub.add_parser("validate", help="validate encodings against the shapes and ontology")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    for flag, (_, text) in SHOWN.items():
+        p.add_argument(f"--{flag}", action="store_true", help=text)
+    p.add_argument("--encodings-dir", action="store_true",
+                   help="print the folder holding the template, the example, the guide and "
+                   "the examples of mistakes (invalid/)")
     p.add_argument(
         "--format",
         metavar="FMT",
@@ -55,6 +72,13 @@ class _FileResult:
 
 def run(args: argparse.Namespace) -> int:
     """``jargraph validate``: 0 all valid, 1 problems found, 2 an input could not be read."""
+    shown = [flag for flag in SHOWN if getattr(args, flag, False)]
+    if shown or getattr(args, "encodings_dir", False):
+        return _show(shown, bool(getattr(args, "encodings_dir", False)), bool(args.files))
+    if not args.files:
+        print("jargraph validate: give the encoding files to check, or --template to start "
+              "one (jargraph validate --help)", file=sys.stderr)
+        return 2
     as_json = getattr(args, "json", False)
     shacl_report = getattr(args, "shacl_report", None)
     if as_json and shacl_report == "-":
@@ -77,6 +101,24 @@ def run(args: argparse.Namespace) -> int:
     if not written or any(r.error for r in results):
         return 2
     return 1 if any(r.report and r.report.problems for r in results) else 0
+
+
+def _show(shown: list[str], folder: bool, files: bool) -> int:
+    """Print one of the bundled encoding files, or the folder they are in."""
+    if files or len(shown) + folder > 1:
+        print("jargraph validate: --template, --example, --guide and --encodings-dir each "
+              "print one thing; give one of them, without files", file=sys.stderr)
+        return 2
+    if folder:
+        print(resources.encodings_dir())
+        return 0
+    text = (resources.encodings_dir() / SHOWN[shown[0]][0]).read_text(encoding="utf-8")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
 
 
 def _print_results(results: list[_FileResult], as_json: bool, shacl_report: str | None) -> bool:

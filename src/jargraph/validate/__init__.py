@@ -1,24 +1,31 @@
-"""Checking encodings against the SHACL shapes and the ontology.
+"""Checking encodings: what people get wrong, said so that they can put it right.
 
-pyshacl does the checking; this package reads the input (:mod:`.reading`),
-runs pyshacl with the ontology mixed in (:mod:`.shapes`), finds where each
-offending node is written (:mod:`.locating`) and words each SHACL result as a
-`Problem` a person can act on (:mod:`.messages`): the file and line, the node,
-property and value as the file writes them, and the shape's message. On
-request the OWL reasoner's findings join them (:mod:`.consistency`).
+This package reads the input in any RDF syntax (:mod:`.reading`) and runs
+every check over it (:mod:`.checking`): the template's placeholders left in
+(:mod:`.placeholders`), the vocabulary as a closed world (:mod:`.vocabulary`,
+with the schemes' concepts from :mod:`.concepts`), every literal's lexical
+form (:mod:`.literals`), the facts against the reference table and each other
+(:mod:`.crosschecks`), and the SHACL shapes with the ontology mixed in
+(:mod:`.shapes`). Each problem is placed at the line and column of the
+offending value (:mod:`.locating`, with :mod:`.scan_turtle` and
+:mod:`.scan_jsonld`) and worded with what to write instead, in Turtle the
+file could take (:mod:`.messages`, :mod:`.style`). On request the OWL
+reasoner's findings join them (:mod:`.consistency`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .checking import validate_graph
 from .consistency import consistency_problems
 from .reading import parser_for, read_encoding
-from .report import EncodingError, Problem, ValidationReport
-from .shapes import check_shapes_graph, validate_graph
+from .report import EncodingError, Finding, Problem, ValidationReport
+from .shapes import check_shapes_graph
 
 __all__ = [
     "EncodingError",
+    "Finding",
     "Problem",
     "ValidationReport",
     "check_shapes_graph",

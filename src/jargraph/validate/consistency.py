@@ -1,8 +1,8 @@
 """The OWL reasoner's findings on an encoding, as problems placed in the file.
 
-``jargraph validate --reason`` runs :mod:`jargraph.reason` after the shapes;
-each contradiction it names becomes a `Problem` on the line where the node's
-clashing type or property is written, worded like the shapes' problems.
+``jargraph validate --reason`` runs :mod:`jargraph.reason` after the other
+checks; each contradiction it names becomes a `Problem` where the node's
+clashing type or property is written, worded like the other problems.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from rdflib import Graph
 
 from ..reason import check
 from .locating import Locator
-from .messages import render
-from .prefixes import declared_prefixes
-from .report import Problem
+from .messages import place
+from .report import Finding, Problem
+from .style import expand_short
 
 
 def consistency_problems(
@@ -23,16 +23,13 @@ def consistency_problems(
     """Check the data's consistency with the ontology (HermiT; raises
     `jargraph.reason.ReasonerUnavailable` without Java) and word what contradicts."""
     found = check(data)
-    prefixes = declared_prefixes(source_text, format) if source_text else {}
     locator = Locator(source_text, format, data) if source_text else None
-    return [
-        Problem(
-            file=file,
-            line=locator.line(clash.node, clash.path, clash.value) if locator else None,
-            focus=render(clash.node, prefixes),
-            path=None,
-            value=None,
-            message=f"Inconsistent with the ontology: it {clash.detail}; {clash.hint}.",
-        )
+    findings = [
+        (Finding("Consistency", clash.node, clash.path, clash.value,
+                 expand_short(f"Inconsistent with the ontology: it {clash.detail}; {clash.hint}."),
+                 part="subject" if clash.path is None else None), "violation")
         for clash in found.clashes
     ]
+    problems = place(findings, data, locator, file, format)
+    return [Problem(p.file, p.line, p.focus, None, None, p.message, p.severity, p.column,
+                    p.rule, p.fix) for p in problems]

@@ -1,112 +1,96 @@
-"""Finding where a node is written: the line of a focus node, property or value.
+"""Finding where a node, property or value is written: its line and column.
 
-A SHACL result names nodes, not places; a person needs the line. The text is
-already known to parse, so a forgiving scanner is enough: for Turtle, TriG,
-N-Triples and N-Quads it records every statement with the line of its
-subject, predicate and object (and each ``[ ... ]`` block with what points at
-it, so blank nodes can be found); for JSON-LD it records the line of each
-``"@id"``.
+A SHACL result or a check names nodes, not places; a person needs the line
+and column. The scanners (:mod:`.scan_turtle` for Turtle, TriG, N-Triples
+and N-Quads, :mod:`.scan_jsonld` for JSON-LD) record every statement with
+where its subject, predicate and object are written; this module picks the
+statement a problem is about. The offending value wins over its property,
+and the property over its node, so a block pasted twice and then edited is
+reported at the copy that holds the bad value.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
-from urllib.parse import urljoin
-
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from ..vocab import ID
-from .prefixes import jsonld_prefixes
+from .located import Position, Sink, Written
 from .reading import all_triples
+from .scan_jsonld import scan_jsonld
+from .scan_turtle import scan_turtle
 
-_TOKEN_RE = re.compile(
-    r"""
-    (?P<ws>\s+|\#[^\n]*)
-  | (?P<literal>(?:\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-        |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-        (?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^(?:<[^>\s]*>|[A-Za-z][\w.-]*?:[\w\-:%]*))?)
-  | (?P<iri><[^>\s]*>)
-  | (?P<bnode>_:[\w\-.]*\w)
-  | (?P<directive>@prefix|@base)\b
-  | (?P<number>[+-]?(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?)
-  | (?P<pname>(?:[A-Za-z][\w.-]*)?:(?:[\w\-:%]|\\.|\.(?=[\w\-:%\\]))*)
-  | (?P<word>[A-Za-z]+)
-  | (?P<punct>\^\^|[.;,\[\](){}])
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_ESCAPE_RE = re.compile(r"\\(.)")
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str
-    text: str
-    line: int
-
-
-@dataclass(frozen=True)
-class _Written:
-    """One statement as the file writes it, with the line of each part."""
-
-    subject: object
-    predicate: str
-    obj: object
-    subject_line: int
-    predicate_line: int
-    object_line: int
+_PARTS = {"subject": "subject_at", "predicate": "predicate_at", "object": "object_at"}
 
 
 class Locator:
-    """Finds the line where a node (and one of its properties or values) is written."""
+    """Finds where a node (and one of its properties or values) is written."""
 
     def __init__(self, text: str, fmt: str, data: Graph) -> None:
         self.data = data
-        self.statements: list[_Written] = []
-        self.anonymous: dict[int, tuple[object, str, int]] = {}
-        self.ids: dict[str, int] = {}
-        if fmt == "json-ld":
-            self._scan_jsonld(text)
-        else:
-            _TurtleScanner(text, self).run()
+        self.sink = Sink()
+        try:
+            (scan_jsonld if fmt == "json-ld" else scan_turtle)(text, self.sink)
+        except Exception:  # noqa: BLE001 - a text the walk cannot follow (it already parsed):
+            pass  # what was found so far still places problems, and none is lost
+        self.statements = self.sink.statements
+        self._by_subject: dict[object, list[Written]] = {}
+        for written in self.statements:
+            self._by_subject.setdefault(written.subject, []).append(written)
 
-    # JSON-LD: the line of each "@id"
-    def _scan_jsonld(self, text: str) -> None:
-        prefixes = jsonld_prefixes(text)
-        base = str(ID)
-        starts = _line_starts(text)
-        for match in re.finditer(r'"@id"\s*:\s*"((?:[^"\\]|\\.)*)"', text):
-            iri = _expand_jsonld(match.group(1), prefixes, base)
-            self.ids.setdefault(iri, bisect_right(starts, match.start()))
+    @property
+    def declarations(self) -> list[tuple[str | None, str, Position]]:
+        """(prefix or None for a base, namespace, where) for each declaration in the file."""
+        return self.sink.declarations
 
-    def line(self, focus: Node, path: Node | None, value: Node | None) -> int | None:
-        key = self._key(focus)
-        if self.ids:
-            return self.ids.get(str(focus))
-        if key is None:
+    def find(self, focus: Node | None, path: Node | None = None, value: Node | None = None,
+             part: str | None = None, through: bool = False) -> Position | None:
+        """Where the value (else the property, else the node) a problem is about is written.
+
+        ``through``: the value is reached from the node by a path of more than one
+        property (``^jar:review``), so a value that is a node is placed where it is
+        described."""
+        if focus is None:
             return None
-        own = [s for s in self.statements if s.subject == key]
+        key = self._key(focus)
+        own = self._by_subject.get(key, []) if key is not None else []
         if not own:
-            mentions = [s.object_line for s in self.statements if s.obj == key]
+            mentions = [s.object_at for s in self.statements if key is not None and s.obj == key]
             return min(mentions) if mentions else None
         predicate = str(path) if isinstance(path, URIRef) else None
         wanted = _value_key(value) if value is not None else None
-        for test, line_of in (
-            (lambda s: s.predicate == predicate and s.obj == wanted, "object_line"),
-            (lambda s: s.predicate == predicate, "predicate_line"),
-            (lambda s: wanted is not None and s.obj == wanted, "object_line"),
-        ):
-            hits = [getattr(s, line_of) for s in own if test(s)]
+        tests = (
+            (lambda s: s.predicate == predicate and s.obj == wanted, part or "object"),
+            (lambda s: s.predicate == predicate, part or "predicate"),
+            (lambda s: wanted is not None and s.obj == wanted, part or "object"),
+        )
+        for test, where in tests:
+            hits = [getattr(s, _PARTS[where]) for s in own if test(s)]
             if hits:
                 return min(hits)
-        described = [s.subject_line for s in self.statements if wanted and s.subject == wanted]
-        return min(described or [s.subject_line for s in own])
+        described = [s.subject_at for s in self.statements
+                     if through and wanted is not None and s.subject == wanted]
+        return min(described or [s.subject_at for s in own])
+
+    def values_of(self, focus: Node, path: Node) -> list[Position]:
+        """Where each value of one property of a node is written, in file order."""
+        key = self._key(focus)
+        return sorted(s.object_at for s in self._by_subject.get(key, [])
+                      if s.predicate == str(path))
+
+    def first_use(self, iri: str, namespace: bool = False) -> Position | None:
+        """The first place an IRI (or, with ``namespace``, any IRI in it) is written."""
+        def used(key: object) -> bool:
+            return key == iri or (namespace and isinstance(key, str) and key.startswith(iri))
+
+        places = [s.subject_at for s in self.statements if used(s.subject)]
+        places += [s.predicate_at for s in self.statements if used(s.predicate)]
+        places += [s.object_at for s in self.statements if used(s.obj)]
+        return min(places) if places else None
+
+    def declaration(self, namespace: str) -> Position | None:
+        """Where the file declares a prefix (or base) for this namespace."""
+        places = [at for _, declared, at in self.declarations if declared == namespace]
+        return min(places) if places else None
 
     def _key(self, node: Node) -> object:
         """The scanner's key for a node; a blank node is found through what points at it."""
@@ -119,7 +103,8 @@ class Locator:
             for parent, predicate in self._graph().subject_predicates(node)
         } or {(None, "None")}
         matches = [
-            key for key, (p_key, pred, _) in self.anonymous.items() if (p_key, pred) in parents
+            key for key, (p_key, pred, _) in self.sink.anonymous.items()
+            if (p_key, pred) in parents
         ]
         return max(matches, key=lambda key: self._likeness(key, node)) if matches else None
 
@@ -133,7 +118,7 @@ class Locator:
 
     def _likeness(self, key: int, node: BNode) -> int:
         """How many of a blank node's statements a bracketed block in the file also has."""
-        written = {(s.predicate, s.obj) for s in self.statements if s.subject == key}
+        written = {(s.predicate, s.obj) for s in self._by_subject.get(key, [])}
         return sum(
             (str(p), _value_key(o)) in written for p, o in self._graph().predicate_objects(node)
         )
@@ -145,153 +130,3 @@ def _value_key(term: Node) -> object:
     if isinstance(term, Literal):
         return ("literal", str(term))
     return None
-
-
-def _expand_jsonld(value: str, prefixes: dict[str, str], base: str) -> str:
-    prefix, sep, rest = value.partition(":")
-    if sep and prefix in prefixes and not rest.startswith("//"):
-        return prefixes[prefix] + rest
-    return _resolve(base, value)
-
-
-def _resolve(base: str, reference: str) -> str:
-    """An IRI reference against a base; absolute IRIs are kept as written (with a bare ``#``)."""
-    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", reference):
-        return reference
-    return urljoin(base, reference)
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
-
-
-def _tokens(text: str) -> Iterator[_Token]:
-    starts = _line_starts(text)
-    for match in _TOKEN_RE.finditer(text):
-        kind = match.lastgroup or "other"
-        if kind != "ws":
-            yield _Token(kind, match.group(), bisect_right(starts, match.start()))
-
-
-class _TurtleScanner:
-    """A forgiving walk over Turtle, TriG, N-Triples or N-Quads text (already known to parse)."""
-
-    def __init__(self, text: str, locator: Locator) -> None:
-        self.tokens = list(_tokens(text))
-        self.locator = locator
-        self.prefixes: dict[str, str] = {}
-        self.base = str(ID)
-        self.i = 0
-
-    def peek(self, ahead: int = 0) -> _Token | None:
-        index = self.i + ahead
-        return self.tokens[index] if index < len(self.tokens) else None
-
-    def take(self) -> _Token:
-        token = self.tokens[self.i]
-        self.i += 1
-        return token
-
-    def run(self) -> None:
-        while self.peek():
-            start = self.i
-            self.statement()
-            if self.i == start:  # never stall on something unexpected
-                self.i += 1
-
-    def statement(self) -> None:
-        token = self.peek()
-        assert token is not None
-        lowered = token.text.lower()
-        if token.kind == "directive" or (token.kind == "word" and lowered in ("prefix", "base")):
-            self.directive()
-        elif token.kind == "word" and lowered == "graph":
-            self.take()
-            self.take()
-        elif token.text in "{}.":
-            self.take()
-        elif (after := self.peek(1)) is not None and after.text == "{":
-            self.take()  # a TriG graph name
-        else:
-            subject, line = self.node()
-            if subject is not None:
-                self.predicate_objects(subject, line)
-
-    def directive(self) -> None:
-        self.take()
-        name = self.peek()
-        if name and name.kind == "pname":
-            self.take()
-            iri = self.peek()
-            if iri and iri.kind == "iri":
-                self.prefixes[name.text[:-1]] = _resolve(self.base, iri.text[1:-1])
-                self.take()
-        elif name and name.kind == "iri":
-            self.base = _resolve(self.base, name.text[1:-1])
-            self.take()
-
-    def predicate_objects(self, subject: object, subject_line: int) -> None:
-        while (token := self.peek()) is not None and token.text not in ".]}":
-            predicate_token = self.take()
-            predicate = self.term(predicate_token)
-            while True:
-                obj, line = self.node(subject, predicate)
-                self.locator.statements.append(
-                    _Written(subject, str(predicate), obj, subject_line, predicate_token.line, line)
-                )
-                after = self.peek()
-                if after is not None and after.kind in ("iri", "bnode"):  # an N-Quads graph label
-                    self.take()
-                    after = self.peek()
-                if after is None or after.text != ",":
-                    break
-                self.take()
-            while (after := self.peek()) is not None and after.text == ";":
-                self.take()
-            if after is None or after.text in ".]}" or self.peek() is None:
-                break
-            if after.text != ";" and after.kind not in ("iri", "pname", "word"):
-                break
-
-    def node(self, parent: object = None, predicate: object = None) -> tuple[object, int]:
-        """A subject or object: a term, a [ ... ] block or a ( ... ) list."""
-        token = self.take()
-        if token.text == "[":
-            key = len(self.locator.anonymous)
-            self.locator.anonymous[key] = (parent, str(predicate), token.line)
-            self.predicate_objects(key, token.line)
-            if (closing := self.peek()) is not None and closing.text == "]":
-                self.take()
-            return key, token.line
-        if token.text == "(":
-            while (item := self.peek()) is not None and item.text != ")":
-                self.node()
-            if self.peek() is not None:
-                self.take()
-            return None, token.line
-        return self.term(token), token.line
-
-    def term(self, token: _Token) -> object:
-        if token.kind == "iri":
-            return _resolve(self.base, _ESCAPE_RE.sub(r"\1", token.text[1:-1]))
-        if token.kind == "pname":
-            prefix, _, local = token.text.partition(":")
-            return self.prefixes.get(prefix, prefix + ":") + _ESCAPE_RE.sub(r"\1", local)
-        if token.kind == "word" and token.text == "a":
-            return str(RDF.type)
-        if token.kind == "literal":
-            return ("literal", _literal_lexical(token.text))
-        if token.kind in ("number", "word"):
-            return ("literal", token.text)
-        if token.kind == "bnode":
-            return ("bnode", token.text)
-        return None
-
-
-def _literal_lexical(text: str) -> str:
-    """The lexical form of a written literal: quotes, tag and datatype stripped, escapes undone."""
-    quote = text[:3] if text[:3] in ('"""', "'''") else text[0]
-    body = text[len(quote) : text.rindex(quote)]
-    return _ESCAPE_RE.sub(
-        lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)), body
-    )

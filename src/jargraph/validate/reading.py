@@ -209,7 +209,13 @@ def syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingErro
         message = f"{fmt} syntax error: {why}; fix the text here"
         if not raw:
             return EncodingError(file, None, None, message)
-        return EncodingError(file, *_line_column(raw, getattr(err, "_i", 0)), message)
+        offset = getattr(err, "_i", 0)
+        if why.startswith("expected '.' or '}' or ']'"):
+            before = raw[:offset].decode("utf-8", errors="replace")
+            missing = missing_punctuation(before, raw[offset:].decode("utf-8", errors="replace"))
+            if missing is not None:
+                return EncodingError(file, *missing[:2], f"{fmt} syntax error: {missing[2]}")
+        return EncodingError(file, *_line_column(raw, offset), message)
     if isinstance(err, JSONDecodeError):
         return EncodingError(
             file, err.lineno, err.colno, f"JSON syntax error: {err.msg}; fix the text here"
@@ -237,6 +243,50 @@ def syntax_error(file: str, text: str, fmt: str, err: Exception) -> EncodingErro
         )
     first = (str(err).strip().splitlines() or [type(err).__name__])[0]
     return EncodingError(file, None, None, f"cannot be read as {fmt}: {first}")
+
+
+_TERM = (r"""(?:<[^>\s]*>|"(?:[^"\\\n]|\\.)*"(?:@[\w-]+|\^\^\S+)?"""
+         r"""|[\w.-]*:[\w.:%-]*|_:\S+|\ba\b|[+-]?\d[\d.]*)""")
+
+
+def missing_punctuation(before: str, after: str) -> tuple[int, int, str] | None:
+    """Where a ';', ',' or '.' is probably missing, when the parser met a term where a
+    statement should have ended: (line, column just after the last term, what to write).
+
+    The rest of the line the parser stopped on tells which: a term at the start of a
+    line begins a new statement (a '.' is missing), one term alone is another value of
+    the same property (a ','), a property and its value are the next property (a ';').
+    """
+    last = before.rstrip()
+    while True:  # step back over comment lines
+        lines = last.rsplit("\n", 1)
+        tail = lines[-1]
+        if not tail.lstrip().startswith("#") or len(lines) == 1:
+            break
+        last = lines[0].rstrip()
+    if "#" in tail:
+        code = re.sub(r'"(?:[^"\\\n]|\\.)*"|<[^>]*>', lambda m: "x" * len(m.group()), tail)
+        cut = code.find("#")
+        if cut >= 0:
+            last = last[: len(last) - len(tail) + cut].rstrip()
+    line = last.count("\n") + 1
+    column = len(last) - (last.rfind("\n") + 1) + 1
+    rest = after.split("\n", 1)[0].split("#", 1)[0]
+    terms = re.findall(_TERM, rest)
+    starts_line = not before[before.rfind("\n") + 1 :].strip()
+    indented = after[:1] in (" ", "\t") or before[before.rfind("\n") + 1 :].isspace()
+    if starts_line and not indented:
+        mark, why = ".", "a new statement starts on the next line, so the one before ends with '.'"
+    elif len(terms) >= 2:
+        mark, why = ";", "the next line gives another property of the same subject: " \
+            "properties are separated by ';' (and the last ends with '.')"
+    elif len(terms) == 1:
+        mark, why = ",", "the next line gives another value of the same property: " \
+            "values are separated by ','"
+    else:
+        return None
+    return line, column, (f"'{mark}' is probably missing at the end of line {line}: {why}; "
+                          f"add '{mark}' after the last term of line {line}")
 
 
 def _long_number_at(text: str) -> int:

@@ -1,10 +1,12 @@
 """Running the SHACL shapes: pyshacl over the data with the ontology mixed in.
 
-The data graph gets the ontology's class tree and the concept schemes'
-typing, so ``sh:class`` and ``sh:targetClass`` reach subclasses and concepts
-without any inference; a shapes file given as input is also checked against
-SHACL's own shapes (SHACL-SHACL). pyshacl runs each SPARQL constraint once per
-focus node, so the data sits in a store that parses each query only once.
+The data graph gets the ontology's class tree, the concept schemes' typing
+and the months each methodology was in use, so ``sh:targetClass`` and
+``sh:class`` reach subclasses and concepts without any inference, and the
+rules that compare dates with methodologies can read them; a shapes file
+given as input is also checked against SHACL's own shapes (SHACL-SHACL).
+pyshacl runs each SPARQL constraint once per focus node, so the data sits in
+a store that parses each query only once.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import pyshacl
 from pyshacl.entrypoints import meta_validate
 from rdflib import Dataset, Graph
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery
@@ -28,7 +30,9 @@ from rdflib.term import Identifier, Node
 
 from .. import resources
 from ..ontology import SHAPES_FILE, shapes_graph, vocabulary_graph
-from .messages import as_problems
+from ..vocab import JAR
+from .locating import Locator
+from .messages import place, shacl_findings
 from .reading import all_triples
 from .report import ValidationReport
 
@@ -64,12 +68,15 @@ class _PreparedQueryStore(Memory):
 
 
 @cache
-def _typing_triples() -> tuple[tuple[Node, Node, Node], ...]:
-    """What the shapes need from the ontology: the class tree and the type of every concept."""
+def _ontology_triples() -> tuple[tuple[Node, Node, Node], ...]:
+    """What the shapes need from the ontology: the class tree, the type of every concept,
+    and the months each methodology was in use."""
     ontology = vocabulary_graph()
     return (
         *ontology.triples((None, RDFS.subClassOf, None)),
         *ontology.triples((None, RDF.type, None)),
+        *ontology.triples((None, JAR.periodStart, None)),
+        *ontology.triples((None, JAR.periodEnd, None)),
     )
 
 
@@ -82,47 +89,23 @@ def _with_ontology(data: Graph | Dataset) -> Graph:
     not concepts.
     """
     graph = Graph(store=_PreparedQueryStore(), bind_namespaces="core")
-    graph.addN((s, p, o, graph) for s, p, o in _typing_triples())
+    graph.addN((s, p, o, graph) for s, p, o in _ontology_triples())
     graph.addN((s, p, o, graph) for s, p, o in all_triples(data))
     return graph
 
 
-def validate_graph(
-    data: Graph | Dataset,
-    *,
-    source_text: str | None = None,
-    file: str | None = None,
-    format: str | None = None,
-    inference: str = "none",
-) -> ValidationReport:
-    """Run the shapes over the data, with the ontology mixed in, and place each result.
+def run_shapes(data: Graph | Dataset, inference: str = "none") -> tuple[bool, Graph]:
+    """pyshacl's verdict and results graph for the data, with the ontology mixed in.
 
-    ``source_text`` (the text ``data`` was parsed from) lets problems carry the
-    line where the node is written; ``format`` defaults to the one ``file`` names.
     No inference by default: subclass membership needs none (the ontology's
     rdfs:subClassOf is in the graph), and RDFS range inference would type any
     IRI written after jar:judgementArea as a jar:JudgementArea, so a misspelt
     concept would pass.
     """
     conforms, results, _ = pyshacl.validate(
-        _with_ontology(data),
-        shacl_graph=shapes_graph(),
-        inference=inference,
-        inplace=True,
+        _with_ontology(data), shacl_graph=shapes_graph(), inference=inference, inplace=True,
     )
-    problems = as_problems(results, data, source_text, file, format)
-    if _is_shapes_graph(data):
-        meta = check_shapes_graph(data, source_text=source_text, file=file)
-        problems += meta.problems
-        results += meta.results_graph
-        conforms = conforms and meta.conforms
-    return ValidationReport(problems, bool(conforms) and not problems, results)
-
-
-def _is_shapes_graph(data: Graph) -> bool:
-    """A shapes file given as input is also checked against SHACL's own shapes."""
-    graphs = data.graphs() if isinstance(data, Dataset) else [data]
-    return any(next(g.triples((None, RDF.type, SH.NodeShape)), None) for g in graphs)
+    return bool(conforms), results
 
 
 def check_shapes_graph(
@@ -133,5 +116,6 @@ def check_shapes_graph(
         path = resources.ontology_file(SHAPES_FILE)
         shapes, source_text, file = shapes_graph(), path.read_text(encoding="utf-8"), str(path)
     conforms, results, _ = meta_validate(shapes, inference="none")
-    problems = as_problems(results, shapes, source_text, file, "turtle")
+    locator = Locator(source_text, "turtle", shapes) if source_text is not None else None
+    problems = place(shacl_findings(results, Graph()), shapes, locator, file, "turtle")
     return ValidationReport(problems, bool(conforms), results)
