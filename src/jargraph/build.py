@@ -33,6 +33,7 @@ from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
+from .progress import Progress
 from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
 from .store import Store
@@ -40,8 +41,6 @@ from .store.dataset import default_graph_size, give_one_home, load_dataset, name
 from .themes import tag_themes, theme_matcher
 from .validate import validate_graph
 from .vocab import JAR, PREFIXES
-
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -147,7 +146,7 @@ def build(
     base: Path | None = None,
     *,
     bundled: bool = True,
-    progress: Progress | None = None,
+    progress: Progress | Callable[[str], None] | None = None,
     validate: bool = True,
     target: Store | None = None,
     jobs: int | None = None,
@@ -159,7 +158,8 @@ def build(
     the embedded store, every named graph replaced on a SPARQL server. A
     server that does not answer stops the build before any work.
     """
-    say = progress or (lambda message: None)
+    say = progress if isinstance(progress, Progress) else Progress(
+        progress or (lambda message: None))
     if data is not None and not data.is_dir():
         raise FileNotFoundError(2, "no such folder of documents", str(data))
     paths = report_paths(data, bundled)
@@ -177,8 +177,10 @@ def build(
             shutil.rmtree(folder, ignore_errors=True)  # never leave a half-written build
             raise
     loaded = sum(d.loaded for d in report.documents)
-    say(f"built {report.triples} triples from {loaded} of "
-        f"{len(report.documents)} documents into {folder}")
+    stages = ", ".join(f"{stage} {seconds:.0f} s" for stage, seconds in report.timings.items())
+    say(f"built {report.triples:,} triples from {loaded:,} of {len(report.documents):,} "
+        f"documents into {folder} ({stages}; reading, converting and validating summed "
+        "over the processes that share them)")
     return report
 
 
@@ -188,7 +190,7 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
     graphs_dir = folder / "graphs"
     graphs_dir.mkdir()
     doc_files: dict[str, Path] = {}
-    with lap("documents"):
+    with lap("documents"), say.task("converting", len(paths), "documents") as task:
         for converted in convert_all(paths, graphs_dir, validate, jobs):
             result = converted.result
             report.documents.append(result)
@@ -197,24 +199,25 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
             report.errors.extend(converted.link_errors)
             if converted.graph_file is not None:
                 doc_files[result.doc_id] = converted.graph_file
-                say(f"  {Path(result.path).name}: {result.triples} triples, "
-                    f"{len(result.warnings)} warnings")
             elif converted.validated:
                 say(f"  {Path(result.path).name}: {len(result.errors)} problems; not loaded")
             else:
                 say(f"  {Path(result.path).name}: not converted: {'; '.join(result.errors)}")
+            task.advance(warnings=len(result.warnings), failed=converted.graph_file is None)
     for error in report.errors:
         say(f"  link: {error}")
     with lap("link"):
         extra = _shared_graphs()
+    say(f"loading {len(doc_files) + len(extra):,} graphs into the store")
     with lap("load"):
         report.triples = _load(folder, doc_files, extra)
     shutil.rmtree(graphs_dir)
+    say("writing the dumps")
     with lap("dump"):
         _dump(folder, sorted(doc_files))
     if target is not None:
         with lap("push"):
-            pushed = target.load_build(folder)
+            pushed = target.load_build(folder, say)
         if pushed:
             say(f"loaded {pushed} graphs into {target.location}")
     for result in report.documents:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..progress import Progress
 from .builds import current_build, current_target, home
 from .errors import StoreError, StoreUnavailable
 from .results import QueryOutput, graph_writer, serialise_results
@@ -120,6 +121,6 @@ class EmbeddedStore:
     def prepare_load(self) -> None:
         """Nothing to check: the build's lock checks that the home can be written."""
 
-    def load_build(self, folder: Path) -> int:
+    def load_build(self, folder: Path, progress: Progress | None = None) -> int:
         """Nothing to copy: this store serves the build published under its home."""
         return 0

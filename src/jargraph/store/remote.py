@@ -64,6 +64,7 @@ from urllib.parse import quote, unquote, urlencode, urlsplit
 import pyoxigraph as ox
 
 from .. import formats
+from ..progress import Progress
 from ..settings import BY_NAME
 from ..vocab import GRAPH
 from . import http
@@ -236,7 +237,7 @@ class RemoteStore:
         """Fail before a build starts if the server does not answer."""
         self.ping()
 
-    def load_build(self, folder: Path) -> int:
+    def load_build(self, folder: Path, progress: Progress | None = None) -> int:
         """Replace each named graph of a build with its triples here; returns how many.
 
         The N-Triples come from the built store, so the server holds exactly the
@@ -246,9 +247,12 @@ class RemoteStore:
         """
         built = ox.Store.read_only(str(folder / "oxigraph"))
         names = sorted(g.value for g in built.named_graphs() if isinstance(g, ox.NamedNode))
-        for name in names:
-            data = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-            self.replace_graph(name, data or b"")
+        shown = progress or Progress(lambda message: None)
+        with shown.task("pushing", len(names), "graphs") as task:
+            for name in names:
+                data = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+                self.replace_graph(name, data or b"")
+                task.advance()
         namespace = str(GRAPH)
         for stale in set(self.graph_names()) - set(names):
             if stale.startswith(namespace):
