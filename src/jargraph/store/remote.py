@@ -58,6 +58,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
@@ -88,6 +89,23 @@ RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xm
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
 _NO_GSP = {404, 405, 501}
 """Statuses with which a server says it has no Graph Store endpoint at that URL."""
+BUILD_GRAPH = "urn:jargraph:build"
+"""A graph naming the build last pushed (its folder's name and time), written after every
+other graph, so a server serving from this store knows when the data has changed; its IRI
+is outside jargraph's own, so counts of jargraph's things do not see it."""
+BUILD_QUERY = (f"SELECT ?id ?modified WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{BUILD_GRAPH}> "
+               "<http://purl.org/dc/terms/identifier> ?id ; "
+               "<http://purl.org/dc/terms/modified> ?modified } }")
+
+
+def build_stamp(folder: Path) -> bytes:
+    """The N-Triples of :data:`BUILD_GRAPH` for a build folder: its name and its time."""
+    modified = datetime.fromtimestamp(folder.stat().st_mtime, tz=UTC)
+    subject = f"<{BUILD_GRAPH}>"
+    return (f'{subject} <http://purl.org/dc/terms/identifier> "{folder.name}" .\n'
+            f'{subject} <http://purl.org/dc/terms/modified> '
+            f'"{modified.isoformat(timespec="seconds")}"'
+            '^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n').encode()
 
 
 class StoreAuthError(StoreError):
@@ -257,6 +275,7 @@ class RemoteStore:
         for stale in set(self.graph_names()) - set(names):
             if stale.startswith(namespace):
                 self.drop_graph(stale)
+        self.replace_graph(BUILD_GRAPH, build_stamp(folder))
         return len(names)
 
     # -- HTTP --------------------------------------------------------------------

@@ -20,6 +20,7 @@ from ..settings import Settings
 from ..terms import href, short_iri
 from . import (
     api,
+    cache,
     downloads,
     home,
     linked_data,
@@ -53,6 +54,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None) -> Flask:
     app.add_template_filter(href, "href")
     app.context_processor(lambda: {"curie": short_iri, "kind_names": KIND_NAMES})
     app.after_request(_cors)
+    cache.install(app, lambda: executor_for(app).clock)
     return app
 
 

@@ -11,7 +11,9 @@ abandoned with the worker. The worker freed last takes the next query: its
 caches are the warmest.
 
 The executor owns the time limit and the row limit it was made with; views
-ask only whether a query's rows are to be cut.
+ask only whether a query's rows are to be cut. It also keeps answers for as
+long as the build that gave them serves (:mod:`jargraph.web.cache`), so a
+query asked again is not run again.
 
 A worker also checks SERVICE clauses before it runs a query, because Oxigraph
 calls any SERVICE endpoint over HTTP: only endpoints in the allowed list may
@@ -35,6 +37,7 @@ from flask import Flask, current_app
 from .. import formats
 from ..settings import Settings
 from ..store import QueryOutput, Store, StoreError, open_store, service_endpoints
+from .cache import BuildClock, ResultCache
 
 STARTUP_LIMIT = 60.0
 """Seconds a new worker may take to import its modules before it counts as broken."""
@@ -222,9 +225,15 @@ class Executor:
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False
+        self.results = ResultCache(settings.cache_mib << 20)
+        self.clock = BuildClock(settings, self._read)
         for _ in range(max(1, settings.workers)):
             self._idle.put(self._start())
         atexit.register(self.close)
+
+    def _read(self, sparql: str) -> bytes:
+        """A SELECT's SPARQL JSON, never from the cache (the build's own stamp)."""
+        return self.execute(sparql, formats.SPARQL_JSON.media_type, None, cached=False).body
 
     def _start(self) -> _Worker:
         worker = _Worker(self._ctx, self.settings)
@@ -249,17 +258,28 @@ class Executor:
         named_graphs: list[str] | tuple[str, ...] = (),
         *,
         cut: bool = False,
+        cached: bool = True,
     ) -> QueryOutput:
         """Run one query in a worker; raises QueryTimeout, QueryCrashed or ExecutorBusy.
 
         With ``cut`` SELECT rows stop at the row limit (``QueryOutput.truncated``
         says so). A format of ``None`` means no format is acceptable for that kind
-        of query: such a query raises :class:`NotAcceptable`.
+        of query: such a query raises :class:`NotAcceptable`. An answer given
+        before for the same build is given again without running the query, unless
+        ``cached`` is False.
         """
         job = Job(sparql, select_format, graph_format, tuple(default_graphs),
                   tuple(named_graphs), self.row_limit if cut else None, self.timeout)
+        stamp = self.clock.stamp() if cached and self.results.max_bytes else None
+        if stamp is not None:
+            found = self.results.get(stamp.tag, job)
+            if found is not None:
+                assert isinstance(found, QueryOutput)
+                return found
         out = self._submit(job, "query")
         assert isinstance(out, QueryOutput)
+        if stamp is not None:
+            self.results.put(stamp.tag, job, out, len(out.body) + len(sparql))
         return out
 
     def call(self, what: str, function: Callable[..., object], *args: object) -> object:
