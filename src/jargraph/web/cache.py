@@ -44,6 +44,7 @@ REMOTE_CHECK = 5.0
 """Seconds between two readings of a SPARQL server's build."""
 ENTRY_OVERHEAD = 512
 """Bytes counted for each cached result beyond its body and key (objects, dict slot)."""
+CLOCK_KEY = "jargraph.build_clock"
 UNCACHED_ENDPOINTS = frozenset({"static", "downloads.download"})
 """Responses that carry their own validators (files) and are not tied to the build alone."""
 
@@ -154,18 +155,20 @@ class ResultCache:
 # ---------------------------------------------------------------- HTTP validators
 
 
-def install(app: Flask, clock: Callable[[], BuildClock]) -> None:
-    """Validators and 304s for the app's responses, from the build ``clock()`` gives."""
+def install(app: Flask, run: Callable[[str], bytes]) -> BuildClock:
+    """Validators and 304s for the app's responses, from the app's :class:`BuildClock`
+    (``run`` reads a remote store's build: only then are query workers needed)."""
+    clock = BuildClock(app.config["SETTINGS"], run)
+    app.extensions[CLOCK_KEY] = clock
 
     @app.before_request
     def _conditional() -> Response | None:
         if request.endpoint in UNCACHED_ENDPOINTS:
             return None
-        stamp = clock().stamp()
+        stamp = clock.stamp()
         if stamp is None:
             return None
-        started = clock().started
-        g.jargraph_validators = validators(stamp, started)
+        g.jargraph_validators = validators(stamp, clock.started)
         if request.method not in ("GET", "HEAD"):
             return None
         etag, modified = g.jargraph_validators
@@ -191,6 +194,8 @@ def install(app: Flask, clock: Callable[[], BuildClock]) -> None:
             etag = _digest(etag, request.get_data(cache=True))
         _label(response, etag, modified)
         return response
+
+    return clock
 
 
 def validators(stamp: BuildStamp, started: float) -> tuple[str, float]:

@@ -37,7 +37,7 @@ from flask import Flask, current_app
 from .. import formats
 from ..settings import Settings
 from ..store import QueryOutput, Store, StoreError, open_store, service_endpoints
-from .cache import BuildClock, ResultCache
+from .cache import CLOCK_KEY, BuildClock, ResultCache
 
 STARTUP_LIMIT = 60.0
 """Seconds a new worker may take to import its modules before it counts as broken."""
@@ -215,7 +215,7 @@ class Executor:
     """A pool of query worker processes over the store the settings name, with the
     settings' time limit (``timeout``) and row limit (``row_limit``)."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, clock: BuildClock | None = None):
         self.settings = settings
         self.timeout = settings.timeout
         self.row_limit = settings.row_cap
@@ -226,12 +226,12 @@ class Executor:
         self._workers: set[_Worker] = set()
         self._closed = False
         self.results = ResultCache(settings.cache_mib << 20)
-        self.clock = BuildClock(settings, self._read)
+        self.clock = clock or BuildClock(settings, self.read)
         for _ in range(max(1, settings.workers)):
             self._idle.put(self._start())
         atexit.register(self.close)
 
-    def _read(self, sparql: str) -> bytes:
+    def read(self, sparql: str) -> bytes:
         """A SELECT's SPARQL JSON, never from the cache (the build's own stamp)."""
         return self.execute(sparql, formats.SPARQL_JSON.media_type, None, cached=False).body
 
@@ -352,7 +352,7 @@ def executor_for(app: Flask) -> Executor:
     with _app_lock:
         executor = app.extensions.get(EXTENSION_KEY)
         if executor is None:
-            executor = Executor(app.config["SETTINGS"])
+            executor = Executor(app.config["SETTINGS"], app.extensions.get(CLOCK_KEY))
             app.extensions[EXTENSION_KEY] = executor
     return executor
 
