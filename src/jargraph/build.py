@@ -37,7 +37,15 @@ from .progress import Progress
 from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
 from .store import Store
-from .store.dataset import default_graph_size, give_one_home, load_dataset, named_quads
+from .store.dataset import (
+    add_triples,
+    default_graph_size,
+    give_one_home,
+    load_dataset,
+    named_quads,
+)
+from .summary import GRAPH_NAME as SUMMARY
+from .summary import dataset_counts, statement_links
 from .themes import tag_themes, theme_matcher
 from .validate import validate_graph
 from .vocab import JAR, PREFIXES
@@ -252,9 +260,11 @@ def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Con
     converted.link_errors = resolver.errors
     if graph is None:
         return converted
+    with lap("convert"):
+        links = statement_links(graph)
     if validate:
         with lap("validate"):
-            problems = _validate(graph, path)
+            problems = _validate(graph + links, path)
         converted.validated = True
         if problems:
             result.errors.extend(problems)
@@ -266,6 +276,7 @@ def convert_document(path: Path, graphs_dir: Path, validate: bool = True) -> Con
             out.write(as_nquads(graph, uris.graph(doc.id)))
             out.write(as_nquads(inferred_graph([graph], ontology_graph()),
                                 uris.graph("inferred")))
+            out.write(as_nquads(links, uris.graph(SUMMARY)))
     converted.graph_file = graph_file
     return converted
 
@@ -419,6 +430,11 @@ def _load(folder: Path, doc_files: dict[str, Path], extra: dict[str, Graph]) -> 
     load_dataset(oxi, everything, ox.RdfFormat.N_QUADS)
     precedence = [str(uris.graph(name)) for name in [*shared, *sorted(doc_files)]]
     give_one_home(oxi, precedence)
+    counts = dataset_counts(oxi)
+    problems = validate_graph(counts).problems
+    if problems:  # made by the build from its own store: a failure here is a bug
+        raise RuntimeError(f"the build's counts break the shapes: {problems[0]}")
+    add_triples(oxi, as_nquads(counts, uris.graph(SUMMARY)))
     total = default_graph_size(oxi)
     del oxi
     return total

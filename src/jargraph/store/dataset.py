@@ -41,6 +41,15 @@ def load_dataset(oxi: ox.Store, source: Path | bytes, format: ox.RdfFormat) -> N
     oxi.flush()
 
 
+def add_triples(oxi: ox.Store, nquads: bytes) -> None:
+    """Add quads of named graphs (N-Quads) and their triples to the default graph, as
+    :func:`load_dataset` does, to a store already loaded."""
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    oxi.extend(quads)
+    oxi.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    oxi.flush()
+
+
 def default_graph_size(oxi: ox.Store) -> int:
     """The number of distinct triples: the size of the default graph."""
     found = oxi.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")

@@ -16,7 +16,7 @@ from typing import Any
 import pyshacl
 from pyshacl.entrypoints import meta_validate
 from rdflib import Dataset, Graph
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery
@@ -65,11 +65,13 @@ class _PreparedQueryStore(Memory):
 
 @cache
 def _typing_triples() -> tuple[tuple[Node, Node, Node], ...]:
-    """What the shapes need from the ontology: the class tree and the type of every concept."""
+    """What the shapes need from the ontology: the class tree, the type of every concept
+    and the concepts' notations."""
     ontology = vocabulary_graph()
     return (
         *ontology.triples((None, RDFS.subClassOf, None)),
         *ontology.triples((None, RDF.type, None)),
+        *ontology.triples((None, SKOS.notation, None)),  # the grades' numbers (jar:gradeValue)
     )
 
 
