@@ -8,6 +8,8 @@ themselves, at a thousand reports each is a join through millions of triples
 them. So the build writes the answers once, into the ``summary`` graph:
 
 - beside each statement of a review, ``jar:reviewArea``: its review's area;
+- on each review, ``jar:hasJudgement`` for each of its judgements (a review is named
+  by some eighty statements, a score of them judgements);
 - beside each ``jar:grade``, ``jar:gradeValue``: the grade's number (1-4);
 - on each area with a review, ``jar:reviewCount``: how many reviews of any kind;
 - on the dataset (``jarid:dataset``), a VoID class partition per class with the
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import VOID, XSD
+from rdflib.namespace import RDF, VOID, XSD
 
 from . import uris
 from .terms import short_iri
@@ -38,11 +40,15 @@ GRADE_VALUES = {uris.grade(number): number for number in GRADES}
 
 
 def statement_links(graph: Graph) -> Graph:
-    """``jar:reviewArea`` and ``jar:gradeValue`` for the statements of one document."""
+    """``jar:reviewArea``, ``jar:hasJudgement`` and ``jar:gradeValue`` for the statements of
+    one document."""
     links = Graph()
+    judgements = set(graph.subjects(RDF.type, JAR.Judgement))
     for statement, review in graph.subject_objects(JAR.review):
         for area in graph.objects(review, JAR.area):
             links.add((statement, JAR.reviewArea, area))
+        if statement in judgements:
+            links.add((review, JAR.hasJudgement, statement))
     for subject, grade in graph.subject_objects(JAR.grade):
         number = GRADE_VALUES.get(grade)  # type: ignore[call-overload]
         if number is not None:
