@@ -85,3 +85,37 @@ def _rows(oxi: ox.Store, sparql: str) -> list[ox.QuerySolution]:
     found = oxi.query(sparql)
     assert isinstance(found, ox.QuerySolutions)
     return list(found)
+
+
+CHECKS = {
+    "jar:reviewArea": ("SELECT ?s ?o WHERE { GRAPH <{graph}> { ?s jar:reviewArea ?o } }",
+                       "SELECT DISTINCT ?s ?o WHERE { ?s jar:review ?r . ?r jar:area ?o }"),
+    "jar:gradeValue": ("SELECT ?s ?o WHERE { GRAPH <{graph}> { ?s jar:gradeValue ?o } }",
+                       "SELECT DISTINCT ?s ?o WHERE { ?s jar:grade ?g . ?g skos:notation ?o }"),
+    "jar:hasJudgement": ("SELECT ?s ?o WHERE { GRAPH <{graph}> { ?s jar:hasJudgement ?o } }",
+                         "SELECT DISTINCT ?s ?o WHERE { ?o a jar:Judgement ; jar:review ?s }"),
+    "jar:reviewCount": ("SELECT ?s ?o WHERE { GRAPH <{graph}> { ?s jar:reviewCount ?o } }",
+                        "SELECT ?s (COUNT(DISTINCT ?r) AS ?o) WHERE { ?r a jar:Review ; "
+                        "jar:area ?s } GROUP BY ?s"),
+    "void:classPartition": (
+        "SELECT ?s ?o WHERE { GRAPH <{graph}> { <" + str(DATASET) + "> void:classPartition ?p . "
+        "?p void:class ?s ; void:entities ?o } }",
+        "SELECT ?s (COUNT(DISTINCT ?x) AS ?o) WHERE { ?x a ?s } GROUP BY ?s"),
+}
+"""Each kind of summary triple, and the query over the statements that must give the same
+pairs."""
+
+
+def differences(oxi: ox.Store) -> dict[str, int]:
+    """How many pairs each kind of summary triple has that the statements do not give, or
+    lacks that they give: all zero when the summary equals what it summarises."""
+    prefixes = ("PREFIX jar: <https://w3id.org/jargraph/def#>\n"
+                "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                "PREFIX void: <http://rdfs.org/ns/void#>\n")
+    graph = str(uris.graph(GRAPH_NAME))
+    out = {}
+    for name, (written, stated) in CHECKS.items():
+        found = [{(str(r["s"]), str(r["o"])) for r in _rows(oxi, prefixes + q)}
+                 for q in (written.replace("{graph}", graph), stated)]
+        out[name] = len(found[0] ^ found[1])
+    return out
