@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from jargraph import uris
+from jargraph.store.dataset import query
 from jargraph.summary import CHECKS, GRAPH_NAME, differences
 
 PREFIXES = """PREFIX jar: <https://w3id.org/jargraph/def#>
@@ -16,7 +17,7 @@ SUMMARY = f"<{uris.graph(GRAPH_NAME)}>"
 
 
 def pairs(oxi: ox.Store, sparql: str) -> set[tuple[str, ...]]:
-    found = oxi.query(PREFIXES + sparql)
+    found = query(oxi, PREFIXES + sparql)
     assert isinstance(found, ox.QuerySolutions)
     return {tuple(str(term) for term in row) for row in found}
 

@@ -31,6 +31,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, VOID, XSD
 
 from . import uris
+from .store.dataset import query
 from .terms import short_iri
 from .vocab import GRADES, ID, JAR
 
@@ -82,7 +83,7 @@ def dataset_counts(oxi: ox.Store) -> Graph:
 
 
 def _rows(oxi: ox.Store, sparql: str) -> list[ox.QuerySolution]:
-    found = oxi.query(sparql)
+    found = query(oxi, sparql)
     assert isinstance(found, ox.QuerySolutions)
     return list(found)
 

@@ -32,6 +32,7 @@ from jargraph import store
 from jargraph.build import BuildReport, build
 from jargraph.cli import main
 from jargraph.named_queries import example_values, load_library
+from jargraph.store.dataset import query
 from jargraph.store.remote import BUILD_QUERY, RemoteStore, remote_store_from_url
 from jargraph.web import create_app, shutdown
 
@@ -290,5 +291,5 @@ def test_the_served_default_graph_is_a_set(site: str, pushed: tuple[Path, BuildR
     assert all(r["n"]["value"] == r["d"]["value"] for r in ours), ours
     status, body = get(endpoint + urllib.parse.quote(TOTAL), "application/sparql-results+json")
     served = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
-    result = local.query(TOTAL)
+    result = query(local, TOTAL)
     assert served == int(next(iter(result))["n"].value)  # type: ignore[arg-type]

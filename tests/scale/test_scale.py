@@ -8,7 +8,6 @@ keeps its time; the summary graph is still checked against the statements.
 
 from __future__ import annotations
 
-import html
 import json
 import random
 import sys
@@ -21,12 +20,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from markupsafe import escape
 from rdflib import Graph
 from werkzeug.serving import make_server
 
 from jargraph import store
 from jargraph.build import build
 from jargraph.named_queries import example_values, load_library
+from jargraph.store.dataset import query
 from jargraph.summary import CHECKS, differences
 from jargraph.web import create_app, shutdown
 
@@ -78,7 +79,7 @@ def get(site: str, path: str, accept: str = "text/html") -> tuple[int, str]:
 
 
 def column(oxi: ox.Store, sparql: str) -> list[str]:
-    found = oxi.query(PREFIX + sparql)
+    found = query(oxi, PREFIX + sparql)
     assert isinstance(found, ox.QuerySolutions)
     return [row[0].value for row in found]  # type: ignore[union-attr]
 
@@ -184,7 +185,7 @@ def test_statement_pages_show_what_the_store_says(site: str, scale_store: ox.Sto
         status, page = get(site, doc(iri))
         assert status == 200
         for text in column(scale_store, shown.format(iri=iri)):
-            assert html.escape(text) in page, (iri, text)
+            assert str(escape(text)) in page, (iri, text)
 
 
 def test_named_query_pages_answer(site: str) -> None:

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from .. import formats, settings, uris
 from ..progress import Progress, Task
 from ..store import StoreError, open_read_only
-from ..store.dataset import default_graph_size, named_quads
+from ..store.dataset import named_quads, named_size
 from ..vocab import PREFIXES
 
 PROGRESS_FROM = 200_000
@@ -88,7 +88,7 @@ def _size(oxi: ox.Store, graph: ox.NamedNode | None) -> int:
     """Quads to write: one graph's, or those of every named graph (the default graph,
     their set, is not written)."""
     if graph is None:
-        return len(oxi) - default_graph_size(oxi)
+        return named_size(oxi)
     found = oxi.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}")
     assert isinstance(found, ox.QuerySolutions)
     return int(next(iter(found))["n"].value)
