@@ -162,6 +162,27 @@ def default_graph_choice(written: Path, plain: Path, queries: list[tuple[str, st
     return out
 
 
+def push(remote: object, home: Path) -> None:
+    """Every named graph of the build into a fresh Virtuoso, as ``--store`` writes them (one
+    Graph Store PUT each, the build's name last); the fresh server has no earlier graphs
+    to drop, and listing them there takes longer than Virtuoso's query limit at this size."""
+    import pyoxigraph as ox
+
+    from jargraph import store
+    from jargraph.progress import Progress
+    from jargraph.store.remote import BUILD_GRAPH, RemoteStore, build_stamp
+
+    assert isinstance(remote, RemoteStore)
+    built = store.open_read_only(home)
+    names = sorted(g.value for g in built.named_graphs() if isinstance(g, ox.NamedNode))
+    with Progress(sys.stderr).task("pushing", len(names), "graphs") as task:
+        for name in names:
+            data = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+            remote.replace_graph(name, data or b"")
+            task.advance()
+    remote.replace_graph(BUILD_GRAPH, build_stamp(store.current_build(home).resolve()))
+
+
 # ---------------------------------------------------------------- what to ask
 
 
@@ -326,7 +347,7 @@ def main() -> None:
             print("loading Virtuoso", flush=True)
             remote = remote_store_from_url(virtuoso.url(), timeout=900)
             start = time.perf_counter()
-            remote.load_build(store.current_build(home).resolve())
+            push(remote, home)
             virtuoso_s = time.perf_counter() - start
             common = {"workers": 2, "threads": 8, "row_limit": 10000, "timeout": args.timeout}
             warm = Server(home, tmp / "warm.log", **common)
