@@ -9,9 +9,11 @@ for as long as that build serves. "The build" is:
 - on a SPARQL server, the build last pushed there: ``jargraph build --store``
   writes the build's name and time into a graph of their own
   (:data:`jargraph.store.remote.BUILD_GRAPH`) after every other graph, and the
-  server reads it again at most every :data:`REMOTE_CHECK` seconds, so a new
-  push is noticed within that time. A server that holds no such graph (loaded
-  by other means) has no build to go by: nothing is cached and no ETag sent.
+  server reads it once for each request (and at most every
+  :data:`REMOTE_CHECK` seconds outside one), so a new push is seen at once and
+  a server that cannot be reached is never answered for from the cache. A
+  server that holds no such graph (loaded by other means) has no build to go
+  by: nothing is cached and no ETag sent.
 
 A :class:`BuildClock` tells which build serves. The query executor keys its
 :class:`ResultCache` on it (named queries, page queries and ``/sparql``
@@ -34,7 +36,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 
 from ..settings import Settings
 from ..store import current_build, current_target
@@ -68,11 +70,13 @@ class BuildClock:
         self._lock = threading.Lock()
         self._remote: tuple[float, BuildStamp | None] | None = None
 
-    def stamp(self) -> BuildStamp | None:
+    def stamp(self, fresh: bool = False) -> BuildStamp | None:
+        """The build now; on a remote store read again if ``fresh`` or after a while."""
         if not self.settings.store:
             return self._embedded()
         with self._lock:
-            if self._remote is not None and time.monotonic() - self._remote[0] < REMOTE_CHECK:
+            if (not fresh and self._remote is not None
+                    and time.monotonic() - self._remote[0] < REMOTE_CHECK):
                 return self._remote[1]
         found = self._read_remote()
         with self._lock:
@@ -165,7 +169,7 @@ def install(app: Flask, run: Callable[[str], bytes]) -> BuildClock:
     def _conditional() -> Response | None:
         if request.endpoint in UNCACHED_ENDPOINTS:
             return None
-        stamp = clock.stamp()
+        stamp = g.jargraph_stamp = clock.stamp(fresh=True)
         if stamp is None:
             return None
         g.jargraph_validators = validators(stamp, clock.started)
@@ -196,6 +200,14 @@ def install(app: Flask, run: Callable[[str], bytes]) -> BuildClock:
         return response
 
     return clock
+
+
+def request_stamp(clock: BuildClock) -> BuildStamp | None:
+    """The build this request is answered from: read once when it came in, so that every
+    query of a page is keyed on the same build."""
+    if has_request_context() and "jargraph_stamp" in g:
+        return g.jargraph_stamp
+    return clock.stamp()
 
 
 def validators(stamp: BuildStamp, started: float) -> tuple[str, float]:

@@ -37,7 +37,7 @@ from flask import Flask, current_app
 from .. import formats
 from ..settings import Settings
 from ..store import QueryOutput, Store, StoreError, open_store, service_endpoints
-from .cache import CLOCK_KEY, BuildClock, ResultCache
+from .cache import CLOCK_KEY, BuildClock, ResultCache, request_stamp
 
 STARTUP_LIMIT = 60.0
 """Seconds a new worker may take to import its modules before it counts as broken."""
@@ -270,7 +270,7 @@ class Executor:
         """
         job = Job(sparql, select_format, graph_format, tuple(default_graphs),
                   tuple(named_graphs), self.row_limit if cut else None, self.timeout)
-        stamp = self.clock.stamp() if cached and self.results.max_bytes else None
+        stamp = request_stamp(self.clock) if cached and self.results.max_bytes else None
         if stamp is not None:
             found = self.results.get(stamp.tag, job)
             if found is not None:
