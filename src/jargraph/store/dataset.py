@@ -15,9 +15,10 @@ The embedded store is queried as a SPARQL server is, with the union of its
 named graphs as the default graph (:func:`query`, and ``run_query`` in
 :mod:`.embedded`). It once also held that set again as a default graph of its
 own, written at build time; measured on the seed and on a thousand synthetic
-reports (``benchmarks/RESULTS.md``), queries ran no faster on it than on the
-union once each triple had one home, while writing it doubled the load and
-added half again to the store's size.
+reports (``benchmarks/RESULTS.md``, ``docs/DESIGN.md``), queries ran about as
+fast on the union once each triple had one home (the same on the seed, 1.07x
+the median query at a thousand reports), while writing it took half as long
+again as the load and added half again to the store's size.
 
 Dumps and exports hold the named graphs only: the default graph is derived.
 """
