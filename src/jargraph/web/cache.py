@@ -35,6 +35,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 from flask import Flask, Response, g, has_request_context, request
 
@@ -195,11 +196,20 @@ def install(app: Flask, run: Callable[[str], bytes]) -> BuildClock:
             return response
         etag, modified = found
         if request.method == "POST":  # the query is in the body, not the address
-            etag = _digest(etag, request.get_data(cache=True))
+            if request.endpoint != "sparql.endpoint":
+                return response  # a validation or other posted work: not the build's answer
+            etag = _digest(etag, _posted_query())
         _label(response, etag, modified)
         return response
 
     return clock
+
+
+def _posted_query() -> str | bytes:
+    """What a POST to ``/sparql`` asked: the body the view has already read, or its form."""
+    if request.mimetype == "application/sparql-query":
+        return request.get_data(cache=True)
+    return urlencode(sorted(request.form.items(multi=True)))
 
 
 def request_stamp(clock: BuildClock) -> BuildStamp | None:
