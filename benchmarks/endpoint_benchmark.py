@@ -181,7 +181,7 @@ class Server:
     """``jargraph serve`` on a free loopback port, in its own process."""
 
     def __init__(self, home: Path, log: Path, *, workers: int, threads: int,
-                 row_limit: int, timeout: float) -> None:
+                 row_limit: int, timeout: float, extra: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.log = log
         env = {k: v for k, v in os.environ.items() if not k.startswith("JARGRAPH_")}
@@ -190,7 +190,7 @@ class Server:
                 [sys.executable, "-c", SERVER, "serve", "--host", HOST,
                  "--port", str(self.port), "--home", str(home),
                  "--workers", str(workers), "--threads", str(threads),
-                 "--row-limit", str(row_limit), "--timeout", f"{timeout:g}"],
+                 "--row-limit", str(row_limit), "--timeout", f"{timeout:g}", *extra],
                 stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
             )
 

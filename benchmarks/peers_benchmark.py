@@ -1,8 +1,8 @@
 """jargraph's SPARQL endpoint against its peers, on the seed graph and synthetic graphs.
 
 Measured in one run on this machine, for the seed graph (data/) and synthetic
-graphs of ``--reports`` JAR reports (default 1,000 and 10,000; see
-``synthetic.synthetic_dataset``: the built Southampton graph copied per report):
+graphs of ``--reports`` JAR reports (default 1,000 and 10,000; the realistic corpus of
+``synthetic.py``, built without validation):
 
 - latency of every named query (queries/*.rq with its example's parameters)
   directly on pyoxigraph in this process (the baseline), through ``jargraph
@@ -31,6 +31,7 @@ import importlib.util
 import json
 import math
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -58,7 +59,8 @@ from endpoint_benchmark import (  # noqa: E402
     throughput,
 )
 
-RESULTS = HERE / "RESULTS.md"
+RESULTS = HERE / "runs" / "peers.md"
+"""(``RESULTS.md`` is ``scale_benchmark.py``'s.)"""
 CONFTEST = HERE.parent / "tests" / "remote" / "conftest.py"
 ACCEPT = f"{SPARQL_JSON}, text/turtle;q=0.9"
 RDFLIB_MAX = 1000
@@ -452,6 +454,7 @@ def bench_size(label: str, reports: int, nquads: Path, tmp: Path,
 def seed_builds(tmp: Path, virtuoso_module: ModuleType) -> dict[str, float]:
     """Seconds of the seed build into the embedded store, and with ``--store`` Virtuoso."""
     from jargraph.build import build
+    from jargraph.store import remote_store_from_url
 
     times = {}
     start = time.perf_counter()
@@ -461,7 +464,7 @@ def seed_builds(tmp: Path, virtuoso_module: ModuleType) -> dict[str, float]:
     try:
         start = time.perf_counter()
         report = build(None, tmp / "home-seed-store", validate=False,
-                       store_url=virtuoso.url())
+                       target=remote_store_from_url(virtuoso.url()))
         times["store"] = time.perf_counter() - start
         times["push"] = report.timings.get("push", math.nan)
     finally:
@@ -578,8 +581,10 @@ def write_report(say: Report, results: list[SizeResult], builds: dict[str, float
 
 
 def main() -> None:
-    from jargraph.web import DEFAULTS
+    from jargraph.settings import BY_NAME
 
+    DEFAULTS = {"WORKERS": BY_NAME["workers"].default, "ROW_LIMIT": BY_NAME["row_limit"].default,
+                "QUERY_TIMEOUT": BY_NAME["timeout"].default}
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, nargs="+", default=[1000, 10000],
                         help="synthetic graph sizes in JAR reports (1000 10000)")
@@ -598,9 +603,10 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS, help="the Markdown report")
     args = parser.parse_args()
 
-    from synthetic import synthetic_dataset
+    from synthetic import generate
 
     from jargraph import store
+    from jargraph.build import build
 
     virtuoso_module = load_virtuoso_module()
     began = time.perf_counter()
@@ -640,11 +646,14 @@ def main() -> None:
         save(list(args.reports), Report(quiet=True))
         for number, reports in enumerate(args.reports):
             print(f"{reports} reports", flush=True)
-            nquads = synthetic_dataset(reports, seed_home, tmp / f"synthetic-{reports}.nq")
+            generate(reports, tmp / f"corpus-{reports}")
+            built = tmp / f"home-{reports}-build"
+            build(tmp / f"corpus-{reports}", built, validate=False)
+            nquads = store.current_dumps_path(built) / "jargraph.nq"
             result = bench_size(f"{reports:,} reports", reports, nquads, tmp,
                                 virtuoso_module, args)
             results.append(result)
-            nquads.unlink()
+            shutil.rmtree(built, ignore_errors=True)
             if reports > RDFLIB_MAX:
                 known = [r for r in results if not math.isnan(r.rdflib_mib_per_1000)
                          and r.reports]

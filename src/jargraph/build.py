@@ -36,17 +36,24 @@ from .licences import dumps_readme
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
+from .progress import Progress
 from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
 from .search import build_index
 from .selection import choose_documents
 from .store import Store
-from .store.dataset import default_graph_size, give_one_home, load_dataset, named_quads
+from .store.dataset import (
+    add_triples,
+    default_graph_size,
+    give_one_home,
+    load_dataset,
+    named_quads,
+)
+from .summary import GRAPH_NAME as SUMMARY
+from .summary import dataset_counts, statement_links
 from .themes import tag_themes, theme_matcher
 from .validate import validate_graph
 from .vocab import JAR, PREFIXES
-
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -144,7 +151,7 @@ def build(
     base: Path | None = None,
     *,
     bundled: bool = True,
-    progress: Progress | None = None,
+    progress: Progress | Callable[[str], None] | None = None,
     validate: bool = True,
     target: Store | None = None,
     jobs: int | None = None,
@@ -156,7 +163,8 @@ def build(
     the embedded store, every named graph replaced on a SPARQL server. A
     server that does not answer stops the build before any work.
     """
-    say = progress or (lambda message: None)
+    say = progress if isinstance(progress, Progress) else Progress(
+        progress or (lambda message: None))
     if data is not None and not data.is_dir():
         raise FileNotFoundError(2, "no such folder of documents", str(data))
     selection = choose_documents(data, bundled)
@@ -179,8 +187,10 @@ def build(
             shutil.rmtree(folder, ignore_errors=True)  # never leave a half-written build
             raise
     loaded = sum(d.loaded for d in report.documents)
-    say(f"built {report.triples} triples from {loaded} of "
-        f"{len(report.documents)} documents into {folder}")
+    stages = ", ".join(f"{stage} {seconds:.0f} s" for stage, seconds in report.timings.items())
+    say(f"built {report.triples:,} triples from {loaded:,} of {len(report.documents):,} "
+        f"documents into {folder} ({stages}; reading, converting and validating summed "
+        "over the processes that share them)")
     return report
 
 
@@ -191,7 +201,7 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
     graphs_dir.mkdir()
     doc_files: dict[str, Path] = {}
     loading: list[DocumentResult] = []
-    with lap("documents"):
+    with lap("documents"), say.task("converting", len(paths), "documents") as task:
         for converted in convert_all(paths, graphs_dir, validate, jobs):
             result = converted.result
             report.documents.append(result)
@@ -200,14 +210,14 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
             if converted.graph_file is not None:
                 doc_files[result.doc_id] = converted.graph_file
                 loading.append(result)
-                say(f"  {Path(result.path).name}: {result.triples} triples, "
-                    f"{len(result.warnings)} warnings")
             elif converted.validated:
                 say(f"  {Path(result.path).name}: {len(result.errors)} problems; not loaded")
             else:
                 say(f"  {Path(result.path).name}: left out: {'; '.join(result.errors)}")
+            task.advance(warnings=len(result.warnings), failed=converted.graph_file is None)
     with lap("link"):
         extra = _shared_graphs()
+    say(f"loading {len(doc_files) + len(extra):,} graphs into the store")
     with lap("load"):
         report.triples = _load(folder, doc_files, extra)
     with lap("cube"):
@@ -215,11 +225,12 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
     with lap("search index"):
         build_index(folder)
     shutil.rmtree(graphs_dir)
+    say("writing the dumps")
     with lap("dump"):
         _dump(folder, sorted(doc_files))
     if target is not None:
         with lap("push"):
-            pushed = target.load_build(folder)
+            pushed = target.load_build(folder, say)
         if pushed:
             say(f"loaded {pushed} graphs into {target.location}")
     for result in loading:
@@ -268,9 +279,11 @@ def _convert(path: Path, graphs_dir: Path, validate: bool, converted: Converted)
         return
     if graph is None:
         return
+    with lap("convert"):
+        links = statement_links(graph)
     if validate:
         with lap("validate"):
-            problems = _validate(graph, path)
+            problems = _validate(graph + links, path)
         converted.validated = True
         if problems:
             result.errors.extend(problems)
@@ -282,6 +295,7 @@ def _convert(path: Path, graphs_dir: Path, validate: bool, converted: Converted)
             out.write(as_nquads(graph, uris.graph(doc.id)))
             out.write(as_nquads(inferred_graph([graph], ontology_graph()),
                                 uris.graph("inferred")))
+            out.write(as_nquads(links, uris.graph(SUMMARY)))
     converted.graph_file = graph_file
 
 
@@ -409,8 +423,8 @@ def as_nquads(graph: Graph, name: URIRef) -> bytes:
 
 def _load(folder: Path, doc_files: dict[str, Path], extra: dict[str, Graph]) -> int:
     """One bulk load of every graph into the build's new store, each triple in one home
-    graph and the default graph the set of them all (:mod:`jargraph.store.dataset`);
-    returns the number of distinct triples.
+    graph so that their union, the default graph, is a set
+    (:mod:`jargraph.store.dataset`); returns the number of distinct triples.
 
     The shared graphs go first; a document's triples that a shared graph already
     states (an area's type, which the reference graph gives) are left out as the
@@ -434,6 +448,11 @@ def _load(folder: Path, doc_files: dict[str, Path], extra: dict[str, Graph]) -> 
     load_dataset(oxi, everything, ox.RdfFormat.N_QUADS)
     precedence = [str(uris.graph(name)) for name in [*shared, *sorted(doc_files)]]
     give_one_home(oxi, precedence)
+    counts = dataset_counts(oxi)
+    problems = validate_graph(counts).problems
+    if problems:  # made by the build from its own store: a failure here is a bug
+        raise RuntimeError(f"the build's counts break the shapes: {problems[0]}")
+    add_triples(oxi, as_nquads(counts, uris.graph(SUMMARY)))
     total = default_graph_size(oxi)
     del oxi
     return total

@@ -44,6 +44,7 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, QB, VOID, XSD
 from . import uris
 from .cube_constraints import violations
 from .ontology import vocabulary_graph
+from .store import dataset
 from .store.dataset import default_graph_size, load_dataset
 from .vocab import ID, JAR, ONS_GEOGRAPHY, PREFIXES
 
@@ -126,10 +127,10 @@ def _texts(row: ox.QuerySolution):
 
 def read_grades(oxi: ox.Store) -> tuple[list[Grade], list[str]]:
     """The grades of the built store, and the judgements left out with why."""
-    kinds = oxi.query(KINDS_QUERY, prefixes=PREFIXES)
+    kinds = dataset.query(oxi, KINDS_QUERY, PREFIXES)
     assert isinstance(kinds, ox.QuerySolutions)
     values = " ".join(f"({row['kind']} {row['class']})" for row in kinds)
-    solutions = oxi.query(GRADES_QUERY.replace("KINDS", values), prefixes=PREFIXES)
+    solutions = dataset.query(oxi, GRADES_QUERY.replace("KINDS", values), PREFIXES)
     assert isinstance(solutions, ox.QuerySolutions)
     grades, left_out = [], []
     for row in solutions:

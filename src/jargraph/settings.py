@@ -85,6 +85,9 @@ DECLARED: tuple[Setting, ...] = (
     Setting("row_limit", "JARGRAPH_ROW_LIMIT", 10000,
             "most SELECT rows returned before a result is cut (and flagged), 0 for none", int,
             "--row-limit", "N"),
+    Setting("cache_mib", "JARGRAPH_CACHE_MIB", 64,
+            "memory for query results kept until the next build, in MiB (0: none)", int,
+            "--cache-mib", "MIB"),
     Setting("max_request_bytes", "JARGRAPH_MAX_REQUEST_BYTES", 1 << 20,
             "largest request body; larger gets 413", int, "--max-request-bytes", "N"),
     Setting("max_url_bytes", "JARGRAPH_MAX_URL_BYTES", 64 << 10,
@@ -113,6 +116,7 @@ class Settings:
     workers: int
     timeout: float
     row_limit: int
+    cache_mib: int
     max_request_bytes: int
     max_url_bytes: int
     allowed_services: tuple[str, ...]

@@ -32,7 +32,8 @@ from jargraph import store
 from jargraph.build import BuildReport, build
 from jargraph.cli import main
 from jargraph.named_queries import example_values, load_library
-from jargraph.store.remote import RemoteStore, remote_store_from_url
+from jargraph.store.dataset import query
+from jargraph.store.remote import BUILD_QUERY, RemoteStore, remote_store_from_url
 from jargraph.web import create_app, shutdown
 
 from .conftest import Virtuoso, free_port
@@ -140,6 +141,24 @@ def test_build_reports_the_push(pushed: tuple[Path, BuildReport]) -> None:
     assert "push" in pushed[1].timings
 
 
+def test_the_push_names_its_build_last(pushed: tuple[Path, BuildReport],
+                                      remote: RemoteStore, site: str) -> None:
+    """The build's name is written after every graph, and a server serving from the
+    store tags its answers by it (answering a repeat with 304)."""
+    _, report = pushed
+    assert report.folder is not None
+    stamp = json.loads(remote.query(BUILD_QUERY).body)["results"]["bindings"]
+    assert [row["id"]["value"] for row in stamp] == [report.folder.name]
+    url = f"{site}/api/queries/reviews"
+    with urllib.request.urlopen(url, timeout=60) as response:
+        etag = response.headers["ETag"]
+    assert etag
+    again = urllib.request.Request(url, headers={"If-None-Match": etag})
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(again, timeout=60)
+    assert caught.value.code == 304
+
+
 @pytest.mark.parametrize("name", sorted(load_library()))
 def test_named_query_answers_the_same(
     name: str, pushed: tuple[Path, BuildReport], remote: RemoteStore
@@ -167,8 +186,12 @@ def test_rebuild_is_idempotent(
     local = counts(store.run_query(store.open_read_only(pushed[0]), COUNTS, select_format=JSON))
     before = counts(remote.query(COUNTS))
     assert before == local
-    assert build(None, tmp_path, target=remote).ok
+    shown: list[str] = []
+    assert build(None, tmp_path, target=remote, progress=shown.append).ok
     assert counts(remote.query(COUNTS)) == before
+    pushing = [line for line in shown if line.startswith("pushing: ")]
+    assert pushing[0] == f"pushing: {len(before)} graphs"
+    assert pushing[-1].startswith(f"pushing: {len(before)} graphs in ")
 
 
 def test_cli_build_with_unreachable_store_exits_2(
@@ -268,7 +291,7 @@ def test_the_served_default_graph_is_a_set(site: str, pushed: tuple[Path, BuildR
     assert all(r["n"]["value"] == r["d"]["value"] for r in ours), ours
     status, body = get(endpoint + urllib.parse.quote(TOTAL), "application/sparql-results+json")
     served = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
-    result = local.query(TOTAL)
+    result = query(local, TOTAL)
     assert served == int(next(iter(result))["n"].value)  # type: ignore[arg-type]
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import reason, settings
 from ..build import build, print_report
+from ..progress import Progress
 from ..store import StoreError, open_store
 
 OPTIONS = ("home", "data", "store")
@@ -41,12 +42,10 @@ def run(args: argparse.Namespace) -> int:
     if args.reason and reason.java_missing("build"):
         return 2
 
-    def say(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
-
     try:
         target = open_store(chosen)
-        report = build(chosen.data, chosen.home, bundled=not args.no_bundled, progress=say,
+        report = build(chosen.data, chosen.home, bundled=not args.no_bundled,
+                       progress=Progress(sys.stderr),
                        validate=not args.no_validate, target=target, jobs=args.jobs)
     except OSError as exc:
         print(f"jargraph build: {os_error(exc, chosen.home)}", file=sys.stderr)

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from .. import formats, settings, uris
+from ..progress import Progress, Task
 from ..store import StoreError, open_read_only
-from ..store.dataset import named_quads
+from ..store.dataset import named_quads, named_size
 from ..vocab import PREFIXES
 
+PROGRESS_FROM = 200_000
+"""Quads from which an export shows its progress on standard error."""
+COUNT_EVERY = 10_000
+"""Quads written between two updates of the progress."""
 EXPORTS = {f.name: f for f in formats.RDF} | {"rdfxml": formats.find("rdf", "graph"),
                                                "n3": formats.TURTLE}
 
@@ -49,34 +57,65 @@ def run(args: argparse.Namespace) -> int:
             print(f"jargraph export: no graph {args.graph!r}; graphs: {', '.join(names)}",
                   file=sys.stderr)
             return 2
-        data = _serialised(oxi, fmt, graph)
+        if args.output is None:
+            _serialise(oxi, fmt, graph, sys.stdout.buffer)
+            return 0
+    except BrokenPipeError:  # the reader stopped early (``| head``): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (StoreError, OSError) as exc:
         print(f"jargraph export: {exc}", file=sys.stderr)
         return 2
-    if args.output is None:
-        sys.stdout.buffer.write(data)
-        return 0
-    return _write(args.output, data)
+    return _write(args.output, lambda out: _serialise(oxi, fmt, graph, out))
 
 
-def _serialised(oxi: ox.Store, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> bytes:
-    if fmt.supports_datasets and graph is not None:
-        return ox.serialize(oxi.quads_for_pattern(None, None, None, graph), format=fmt) or b""
+def _serialise(oxi: ox.Store, fmt: ox.RdfFormat, graph: ox.NamedNode | None,
+               out: BinaryIO) -> None:
+    """Write the quads (or one graph's triples) as they are read, with a progress bar
+    or progress lines on standard error for a large graph."""
+    total = _size(oxi, graph)
+    quads = oxi.quads_for_pattern(None, None, None, graph) if graph is not None else (
+        named_quads(oxi))
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    if graph is not None:
-        return oxi.dump(format=fmt, prefixes=prefixes, from_graph=graph) or b""
-    return ox.serialize(named_quads(oxi), format=fmt, prefixes=prefixes) or b""
+    shown = Progress(sys.stderr) if total >= PROGRESS_FROM else Progress(lambda line: None)
+    with shown.task("exporting", total, "quads") as task:
+        counted = _counted(quads, task)
+        terms = counted if fmt.supports_datasets else (q.triple for q in counted)
+        ox.serialize(terms, out, format=fmt, prefixes=prefixes)
 
 
-def _write(output: Path, data: bytes) -> int:
+def _size(oxi: ox.Store, graph: ox.NamedNode | None) -> int:
+    """Quads to write: one graph's, or those of every named graph (the default graph,
+    their set, is not written)."""
+    if graph is None:
+        return named_size(oxi)
+    found = oxi.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}")
+    assert isinstance(found, ox.QuerySolutions)
+    return int(next(iter(found))["n"].value)
+
+
+def _counted(quads: Iterable[ox.Quad], task: Task) -> Iterator[ox.Quad]:
+    step = 0
+    for quad in quads:
+        yield quad
+        step += 1
+        if step == COUNT_EVERY:
+            task.advance(step)
+            step = 0
+    task.advance(step)
+
+
+def _write(output: Path, write: Callable[[BinaryIO], None]) -> int:
     """Write through a ``.part`` file, so a failed write leaves no half file."""
     tmp = output.with_name(output.name + ".part")
     try:
-        tmp.write_bytes(data)
+        with open(tmp, "wb") as out:
+            write(out)
         tmp.replace(output)
-    except OSError as exc:
+    except (OSError, StoreError) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        print(f"jargraph export: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"jargraph export: cannot write {output}: {reason}", file=sys.stderr)
         return 2
     return 0

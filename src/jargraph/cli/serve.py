@@ -8,7 +8,7 @@ from .. import settings
 from ..serve import serve
 
 OPTIONS = ("home", "store", "host", "port", "threads", "workers", "timeout", "row_limit",
-           "max_request_bytes", "max_url_bytes", "allowed_services")
+           "cache_mib", "max_request_bytes", "max_url_bytes", "allowed_services")
 
 
 def add_parser(sub: argparse._SubParsersAction, words: list[str]) -> None:

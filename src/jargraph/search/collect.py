@@ -27,6 +27,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS
 
 from ..ontology import ontology_graph, superclasses
+from ..store import dataset
 from ..terms import href, short_iri
 from ..vocab import ID, JAR
 
@@ -82,7 +83,7 @@ class Entry:
 
 def _rows(store: ox.Store, sparql: str) -> Iterator[list[str | None]]:
     """The rows of a SELECT as the values' text (None for an unbound variable)."""
-    result = store.query(sparql)
+    result = dataset.query(store, sparql)
     assert isinstance(result, ox.QuerySolutions)
     columns = range(len(result.variables))
     for solution in result:
@@ -92,7 +93,7 @@ def _rows(store: ox.Store, sparql: str) -> Iterator[list[str | None]]:
 def _objects(store: ox.Store, predicate: str) -> dict[str, list[str]]:
     """Subject -> objects of one property, read straight from the default graph."""
     found: dict[str, list[str]] = defaultdict(list)
-    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
+    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
         subject, value = quad.subject, quad.object
         if isinstance(subject, ox.NamedNode) and isinstance(value, ox.NamedNode | ox.Literal):
             found[subject.value].append(value.value)
@@ -138,7 +139,7 @@ def read_entries(store: ox.Store) -> list[Entry]:
     texts: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     for prop in TEXT_PROPERTIES:
         node = ox.NamedNode(prop)
-        for quad in store.quads_for_pattern(None, node, None, ox.DefaultGraph()):
+        for quad in store.quads_for_pattern(None, node, None, None):
             if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.Literal):
                 texts[quad.subject.value][prop].append(
                     (_clean(quad.object.value), quad.object.language or ""))

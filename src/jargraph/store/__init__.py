@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from ..progress import Progress
 from ..settings import Settings
 from .builds import (
     build_lock,
@@ -76,8 +77,9 @@ class Store(Protocol):
         """Check, before a build starts, that the store can take its graphs."""
         ...
 
-    def load_build(self, folder: Path) -> int:
-        """Take the graphs of a finished build folder; returns how many were written."""
+    def load_build(self, folder: Path, progress: Progress | None = None) -> int:
+        """Take the graphs of a finished build folder; returns how many were written
+        (shown as they go on ``progress``)."""
         ...
 
 

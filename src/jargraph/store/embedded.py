@@ -3,7 +3,8 @@
 It is opened read-only, and opened again when a rebuild has swapped the
 ``current`` link, so a long-lived reader (a query worker, a server) always
 answers from the newest complete build. Queries run over the union of all
-named graphs by default, as Fuseki and Virtuoso do.
+named graphs by default, as Fuseki and Virtuoso do; each triple has one home,
+so that union is a set.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..progress import Progress
 from .builds import current_build, current_target, home
+from .dataset import UNION
 from .errors import StoreError, StoreUnavailable
 from .results import QueryOutput, graph_writer, serialise_results
 from .syntax import check_limits, locate_syntax_error
@@ -34,8 +37,8 @@ def run_query(
 ) -> QueryOutput:
     """Run one query on an Oxigraph store and serialise the answer.
 
-    With no ``default_graphs`` the default graph is the store's own, which a build
-    fills with the set of triples of every named graph (:mod:`.dataset`).
+    With no ``default_graphs`` the default graph is the union of the store's graphs,
+    which a build makes a set by giving each triple one home (:mod:`.dataset`).
     ``prefixes`` are declared for the query as if written in it (the command
     line passes jargraph's own, so short queries need no PREFIX lines). A query
     past the limits of :func:`.syntax.check_limits` is refused before Oxigraph
@@ -48,6 +51,7 @@ def run_query(
             default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
             named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
             prefixes=prefixes,
+            use_default_graph_as_union=UNION and not default_graphs,
         )
     except SyntaxError as exc:
         raise locate_syntax_error(exc, sparql) from None
@@ -123,6 +127,6 @@ class EmbeddedStore:
     def prepare_load(self) -> None:
         """Nothing to check: the build's lock checks that the home can be written."""
 
-    def load_build(self, folder: Path) -> int:
+    def load_build(self, folder: Path, progress: Progress | None = None) -> int:
         """Nothing to copy: this store serves the build published under its home."""
         return 0

@@ -58,12 +58,14 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import pyoxigraph as ox
 
 from .. import formats
+from ..progress import Progress
 from ..settings import BY_NAME
 from ..vocab import GRAPH
 from . import http
@@ -87,6 +89,23 @@ RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xm
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
 _NO_GSP = {404, 405, 501}
 """Statuses with which a server says it has no Graph Store endpoint at that URL."""
+BUILD_GRAPH = "urn:jargraph:build"
+"""A graph naming the build last pushed (its folder's name and time), written after every
+other graph, so a server serving from this store knows when the data has changed; its IRI
+is outside jargraph's own, so counts of jargraph's things do not see it."""
+BUILD_QUERY = (f"SELECT ?id ?modified WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{BUILD_GRAPH}> "
+               "<http://purl.org/dc/terms/identifier> ?id ; "
+               "<http://purl.org/dc/terms/modified> ?modified } }")
+
+
+def build_stamp(folder: Path) -> bytes:
+    """The N-Triples of :data:`BUILD_GRAPH` for a build folder: its name and its time."""
+    modified = datetime.fromtimestamp(folder.stat().st_mtime, tz=UTC)
+    subject = f"<{BUILD_GRAPH}>"
+    return (f'{subject} <http://purl.org/dc/terms/identifier> "{folder.name}" .\n'
+            f'{subject} <http://purl.org/dc/terms/modified> '
+            f'"{modified.isoformat(timespec="seconds")}"'
+            '^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n').encode()
 
 
 class StoreAuthError(StoreError):
@@ -236,7 +255,7 @@ class RemoteStore:
         """Fail before a build starts if the server does not answer."""
         self.ping()
 
-    def load_build(self, folder: Path) -> int:
+    def load_build(self, folder: Path, progress: Progress | None = None) -> int:
         """Replace each named graph of a build with its triples here; returns how many.
 
         The N-Triples come from the built store, so the server holds exactly the
@@ -246,13 +265,17 @@ class RemoteStore:
         """
         built = ox.Store.read_only(str(folder / "oxigraph"))
         names = sorted(g.value for g in built.named_graphs() if isinstance(g, ox.NamedNode))
-        for name in names:
-            data = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-            self.replace_graph(name, data or b"")
+        shown = progress or Progress(lambda message: None)
+        with shown.task("pushing", len(names), "graphs") as task:
+            for name in names:
+                data = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+                self.replace_graph(name, data or b"")
+                task.advance()
         namespace = str(GRAPH)
         for stale in set(self.graph_names()) - set(names):
             if stale.startswith(namespace):
                 self.drop_graph(stale)
+        self.replace_graph(BUILD_GRAPH, build_stamp(folder))
         return len(names)
 
     # -- HTTP --------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Any
 import pyshacl
 from pyshacl.entrypoints import meta_validate
 from rdflib import Dataset, Graph
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery
@@ -70,13 +70,14 @@ class _PreparedQueryStore(Memory):
 @cache
 def _ontology_triples() -> tuple[tuple[Node, Node, Node], ...]:
     """What the shapes need from the ontology: the class tree, the type of every concept,
-    and the months each methodology was in use."""
+    the concepts' notations and the months each methodology was in use."""
     ontology = vocabulary_graph()
     return (
         *ontology.triples((None, RDFS.subClassOf, None)),
         *ontology.triples((None, RDF.type, None)),
         *ontology.triples((None, JAR.periodStart, None)),
         *ontology.triples((None, JAR.periodEnd, None)),
+        *ontology.triples((None, SKOS.notation, None)),  # the grades' numbers (jar:gradeValue)
     )
 
 

@@ -22,6 +22,7 @@ from . import (
     api,
     api_docs,
     autocomplete,
+    cache,
     downloads,
     editor,
     favicon,
@@ -62,6 +63,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None) -> Flask:
     app.add_template_filter(href, "href")
     app.context_processor(lambda: {"curie": short_iri, "kind_names": KIND_NAMES})
     app.after_request(_cors)
+    cache.install(app, lambda sparql: executor_for(app).read(sparql))
     return app
 
 

@@ -102,15 +102,19 @@ class Distribution:
 def distributions(judgement_areas: list[str] | None = None,
                   dataset: str | None = None) -> list[Distribution]:
     """National grade counts, per data set and judgement area."""
-    values = ""
+    chosen = ""
     if judgement_areas:
-        values += "VALUES ?ja { " + " ".join(f"<{j}>" for j in judgement_areas) + " }\n"
+        chosen += "FILTER(?ja IN (" + ", ".join(f"<{j}>" for j in judgement_areas) + "))\n"
     if dataset:
-        values += f"VALUES ?ds {{ <{dataset}> }}\n"
+        chosen += f"FILTER(?ds = <{dataset}>)\n"
+    # The cells first, from the one predicate only they have, and the judgement areas
+    # chosen after: from a judgement area, the store would read every judgement and
+    # finding in it (tens of thousands) to find its few cells.
     query = sparql_prefixes() + f"""
 SELECT ?ds ?dsl ?total ?ja ?jal ?jan ?g ?gn ?gl ?n WHERE {{
-  {values}
-  ?o qb:dataSet ?ds ; jar:judgementArea ?ja ; jar:grade ?g ; jar:numberOfAreas ?n .
+  {{ SELECT ?o ?n ?ds ?ja ?g WHERE {{
+       ?o jar:numberOfAreas ?n ; qb:dataSet ?ds ; jar:judgementArea ?ja ; jar:grade ?g }} }}
+  {chosen}
   ?g skos:notation ?gn .
   OPTIONAL {{ ?ds rdfs:label|dcterms:title ?dsl }}
   OPTIONAL {{ ?ds jar:totalReviews ?total }}

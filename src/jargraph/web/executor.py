@@ -11,7 +11,9 @@ abandoned with the worker. The worker freed last takes the next query: its
 caches are the warmest.
 
 The executor owns the time limit and the row limit it was made with; views
-ask only whether a query's rows are to be cut.
+ask only whether a query's rows are to be cut. It also keeps answers for as
+long as the build that gave them serves (:mod:`jargraph.web.cache`), so a
+query asked again is not run again.
 
 A worker also checks SERVICE clauses before it runs a query, because Oxigraph
 calls any SERVICE endpoint over HTTP: only endpoints in the allowed list may
@@ -44,6 +46,7 @@ from flask import Flask, current_app
 from .. import formats
 from ..settings import Settings
 from ..store import QueryOutput, Store, StoreError, check_limits, open_store, service_endpoints
+from .cache import CLOCK_KEY, BuildClock, ResultCache, request_stamp
 
 STARTUP_LIMIT = 60.0
 """Seconds a new worker may take to import its modules before it counts as broken."""
@@ -234,7 +237,7 @@ class Executor:
     """A pool of query worker processes over the store the settings name, with the
     settings' time limit (``timeout``) and row limit (``row_limit``)."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, clock: BuildClock | None = None):
         self.settings = settings
         self.timeout = settings.timeout
         self.row_limit = settings.row_cap
@@ -247,9 +250,15 @@ class Executor:
         self._spool: str | None = None
         self.spool_bytes = SPOOL_BYTES
         """Answers longer than this are handed over as files (when a view asks)."""
+        self.results = ResultCache(settings.cache_mib << 20)
+        self.clock = clock or BuildClock(settings, self.read)
         for _ in range(max(1, settings.workers)):
             self._idle.put(self._start())
         atexit.register(self.close)
+
+    def read(self, sparql: str) -> bytes:
+        """A SELECT's SPARQL JSON, never from the cache (the build's own stamp)."""
+        return self.execute(sparql, formats.SPARQL_JSON.media_type, None, cached=False).body
 
     def _start(self) -> _Worker:
         worker = _Worker(self._ctx, self.settings)
@@ -275,6 +284,7 @@ class Executor:
         *,
         cut: bool = False,
         spool: bool = False,
+        cached: bool = True,
     ) -> QueryOutput:
         """Run one query in a worker; raises QueryTimeout, QueryCrashed or ExecutorBusy,
         or QueryRefused (before any worker) for a query past the parsers' limits.
@@ -282,14 +292,25 @@ class Executor:
         With ``cut`` SELECT rows stop at the row limit (``QueryOutput.truncated``
         says so). A format of ``None`` means no format is acceptable for that kind
         of query: such a query raises :class:`NotAcceptable`. With ``spool`` a large
-        answer comes back as a file (``QueryOutput.path``) for :class:`AnswerStream`.
+        answer comes back as a file (``QueryOutput.path``) for :class:`AnswerStream`,
+        and is never kept. An answer given before for the same build is given again
+        without running the query, unless ``cached`` is False.
         """
         check_limits(sparql)
         job = Job(sparql, select_format, graph_format, tuple(default_graphs),
                   tuple(named_graphs), self.row_limit if cut else None, self.timeout,
                   self._spool_folder() if spool else None, self.spool_bytes)
+        keep = cached and not spool and self.results.max_bytes
+        stamp = request_stamp(self.clock) if keep else None
+        if stamp is not None:
+            found = self.results.get(stamp.tag, job)
+            if found is not None:
+                assert isinstance(found, QueryOutput)
+                return found
         out = self._submit(job, "query")
         assert isinstance(out, QueryOutput)
+        if stamp is not None:
+            self.results.put(stamp.tag, job, out, len(out.body) + len(sparql))
         return out
 
     def _spool_folder(self) -> str:
@@ -400,7 +421,7 @@ def executor_for(app: Flask) -> Executor:
     with _app_lock:
         executor = app.extensions.get(EXTENSION_KEY)
         if executor is None:
-            executor = Executor(app.config["SETTINGS"])
+            executor = Executor(app.config["SETTINGS"], app.extensions.get(CLOCK_KEY))
             app.extensions[EXTENSION_KEY] = executor
     return executor
 

@@ -48,6 +48,9 @@ PROVENANCE_PROPERTIES = (
     str(JAR.sourceLine),
 )
 """What a description says about the passages its statements were derived from."""
+UNLISTED_INBOUND = (str(JAR.reviewArea),)
+"""Links into a thing a description leaves out: the build's shortcut from every statement
+of a review to its area (thousands on an area), which the review's own jar:area states."""
 INBOUND_LIMIT = 1000
 """Most links into a thing a description lists."""
 _EXTENSIONS = {f.extension: f.name for f in formats.GRAPHS} | {"json": "jsonld", "html": "html"}
@@ -64,6 +67,7 @@ def describe_query(iri: str) -> str:
     inbound_labels = ", ".join(
         f"<{p}>" for p in (*LABEL_PROPERTIES, str(JAR.text), str(RDF.type)))
     provenance = ", ".join(f"<{p}>" for p in PROVENANCE_PROPERTIES)
+    hidden = ", ".join(f"<{p}>" for p in UNLISTED_INBOUND)
     return f"""
 CONSTRUCT {{
   <{iri}> ?p ?o . ?o ?olp ?ol .
@@ -73,7 +77,8 @@ CONSTRUCT {{
   {{ <{iri}> ?p ?o .
      OPTIONAL {{ ?o ?olp ?ol . FILTER(?olp IN ({linked})) }} }}
   UNION
-  {{ {{ SELECT DISTINCT ?in ?ip WHERE {{ ?in ?ip <{iri}> }} LIMIT {INBOUND_LIMIT} }}
+  {{ {{ SELECT DISTINCT ?in ?ip WHERE {{ ?in ?ip <{iri}> FILTER(?ip NOT IN ({hidden})) }}
+       LIMIT {INBOUND_LIMIT} }}
      OPTIONAL {{ ?in ?ilp ?il .
                  FILTER(?ilp IN ({inbound_labels})) }} }}
   UNION

@@ -10,6 +10,7 @@ distribution; the judgements given a grade or made in a judgement area.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 from flask import Response, render_template
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .. import formats
@@ -26,7 +27,7 @@ from ..terms import Shown, href, short_iri, show, show_iri
 from ..vocab import ID, JAR
 from .charts import AreaGrade, Chart, area_chart, national_chart
 from .ontology_docs import term_label, vocabulary
-from .reading import LABEL_PROPERTIES, select, sparql_prefixes
+from .reading import LABEL_PROPERTIES, execute, sparql_prefixes
 
 KIND_CLASSES: tuple[tuple[str, str], ...] = (
     ("area", str(JAR.Area)),
@@ -64,6 +65,11 @@ RELATED: dict[str, tuple[str, str, str]] = {
 }
 """Kind -> (graph pattern binding ?s, heading, inbound property the section covers)."""
 RELATED_LIMIT = 2000
+BROAD_LIMIT = 200
+"""Statements listed on the page of a grade, judgement area or service: at a thousand
+reports each has thousands, which a page cannot usefully show; the named queries list
+them all."""
+BROAD = ("grade", "judgement-area", "service")
 
 
 # ---------------------------------------------------------------- view model
@@ -207,9 +213,13 @@ def render_thing(iri: str, graph: Graph) -> Response:
     label = thing_label(graph, node, kind)
     related: list[Item] = []
     covered = set()
+    heading = RELATED[kind][1] if kind in RELATED else ""
     if kind in RELATED:
         pattern, _, prop = RELATED[kind]
-        related = related_items(pattern.format(iri=iri))
+        limit = BROAD_LIMIT if kind in BROAD else RELATED_LIMIT
+        related = related_items(pattern.format(iri=iri), limit)
+        if len(related) >= limit:
+            heading += f" (the first {limit}; the query library lists them all)"
         if prop:
             covered.add(prop)
     charts: list[Chart] = []
@@ -233,7 +243,7 @@ def render_thing(iri: str, graph: Graph) -> Response:
         inbound=inbound(graph, node, covered),
         related=related,
         groups=group_items(related),
-        related_heading=RELATED[kind][1] if kind in RELATED else "",
+        related_heading=heading,
         charts=charts,
         formats=[(f.extension, f.media_type, f.title) for f in formats.GRAPHS],
     )
@@ -307,99 +317,150 @@ def inbound(graph: Graph, node: URIRef, covered: set[str]) -> list[tuple[Shown, 
 # ---------------------------------------------------------------- related statements
 
 
-def related_query(pattern: str) -> str:
+ITEM_FACTS = {
+    str(RDF.type): "type", str(RDFS.label): "label", str(SKOS.prefLabel): "label",
+    str(DCTERMS.title): "label", str(JAR.text): "text", str(JAR.grade): "grade",
+    str(JAR.judgementArea): "jarea", str(JAR.review): "review", str(JAR.reviewArea): "area",
+    str(JAR.area): "area", str(JAR.timeframe): "timeframe", str(JAR.scope): "scope",
+    str(JAR.quotation): "quotation", str(PROV.wasDerivedFrom): "passage",
+}
+"""What a related statement's row shows, by the property that states it."""
+OBJECT_FACTS = {
+    str(SKOS.prefLabel): "label", str(RDFS.label): "label", str(DCTERMS.title): "label",
+    str(SKOS.notation): "notation", str(JAR.year): "year", str(JAR.area): "area",
+    str(JAR.paragraphNumber): "paragraph", str(JAR.section): "section",
+    str(JAR.text): "text", str(DCTERMS.isPartOf): "document",
+}
+"""What is shown of the things a related statement points at (labels, a passage's words)."""
+
+
+Term = dict[str, str]
+"""A term as SPARQL JSON results give it (``type``, ``value``, ``xml:lang`` ...): read as
+such, not as rdflib terms, since a page of related statements has thousands."""
+
+
+def related_query(pattern: str, limit: int = RELATED_LIMIT) -> str:
+    """The statements matching a pattern on ``?s`` and their facts, one row per fact: asked
+    as one grouped row per statement, the facts' combinations multiply (types by passages
+    by labels) before they are sampled."""
+    facts = ", ".join(f"<{p}>" for p in ITEM_FACTS)
     return sparql_prefixes() + f"""
-SELECT ?s ?pa (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types)
-  (SAMPLE(?l) AS ?label) (SAMPLE(?x) AS ?text) (SAMPLE(?g) AS ?grade) (SAMPLE(?gl) AS ?gradeLabel)
-  (SAMPLE(?gn) AS ?gradeN) (SAMPLE(?ja) AS ?jarea) (SAMPLE(?jal) AS ?jareaLabel)
-  (SAMPLE(?jan) AS ?jareaN) (SAMPLE(?rv) AS ?review) (SAMPLE(?rvl) AS ?reviewLabel)
-  (SAMPLE(?ar) AS ?area) (SAMPLE(?arl) AS ?areaLabel) (SAMPLE(?tf) AS ?timeframe)
-  (SAMPLE(?tfl) AS ?timeframeLabel) (SAMPLE(?sc) AS ?scope) (SAMPLE(?q) AS ?quotation)
-  (SAMPLE(?yr) AS ?year) (SAMPLE(?pn) AS ?paragraph) (SAMPLE(?ps) AS ?section)
-  (SAMPLE(?pt) AS ?passageText) (SAMPLE(?doc) AS ?document) (SAMPLE(?dt) AS ?documentTitle)
-WHERE {{
-  {{ SELECT DISTINCT ?s WHERE {{ {pattern} }} LIMIT {RELATED_LIMIT} }}
-  OPTIONAL {{ ?s a ?t }}
-  OPTIONAL {{ ?s rdfs:label|skos:prefLabel|dcterms:title ?l }}
-  OPTIONAL {{ ?s jar:text ?x }}
-  OPTIONAL {{ ?s jar:grade ?g . OPTIONAL {{ ?g skos:prefLabel ?gl }}
-             OPTIONAL {{ ?g skos:notation ?gn }} }}
-  OPTIONAL {{ ?s jar:judgementArea ?ja . OPTIONAL {{ ?ja skos:prefLabel|dcterms:title ?jal }}
-             OPTIONAL {{ ?ja skos:notation ?jan }} }}
-  OPTIONAL {{ ?s jar:review ?rv . OPTIONAL {{ ?rv rdfs:label ?rvl }}
-             OPTIONAL {{ ?rv jar:year ?yr }} }}
-  OPTIONAL {{ ?s jar:review?/jar:area ?ar . OPTIONAL {{ ?ar skos:prefLabel|rdfs:label ?arl }} }}
-  OPTIONAL {{ ?s jar:timeframe ?tf . OPTIONAL {{ ?tf skos:prefLabel ?tfl }} }}
-  OPTIONAL {{ ?s jar:scope ?sc }}
-  OPTIONAL {{ ?s jar:quotation ?q }}
-  OPTIONAL {{ ?s prov:wasDerivedFrom ?pa .
-             OPTIONAL {{ ?pa jar:paragraphNumber ?pn }} OPTIONAL {{ ?pa jar:section ?ps }}
-             OPTIONAL {{ ?pa jar:text ?pt }}
-             OPTIONAL {{ ?pa dcterms:isPartOf ?doc . OPTIONAL {{ ?doc dcterms:title ?dt }} }} }}
-}}
-GROUP BY ?s ?pa"""
+SELECT ?s ?p ?o WHERE {{
+  {{ SELECT DISTINCT ?s WHERE {{ {pattern} }} LIMIT {limit} }}
+  ?s ?p ?o . FILTER(?p IN ({facts}))
+}}"""
 
 
-def related_items(pattern: str) -> list[Item]:
+def _rows(sparql: str) -> list[dict[str, Term]]:
+    return json.loads(execute(sparql))["results"]["bindings"]
+
+
+def _details(iris: set[str], properties: dict[str, str]) -> dict[str, dict[str, list[Term]]]:
+    """What is shown of each of these things (labels, a passage's words), in one query:
+    each thing once, however many statements point at it."""
+    found: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    if not iris:
+        return found
+    values = " ".join(f"<{iri}>" for iri in sorted(iris))
+    shown = ", ".join(f"<{p}>" for p in properties)
+    for row in _rows(sparql_prefixes() + f"""
+SELECT ?o ?op ?ov WHERE {{ VALUES ?o {{ {values} }} ?o ?op ?ov . FILTER(?op IN ({shown})) }}"""):
+        found[row["o"]["value"]][properties[row["op"]["value"]]].append(row["ov"])
+    return found
+
+
+def related_items(pattern: str, limit: int = RELATED_LIMIT) -> list[Item]:
     """The statements matching a pattern on ``?s``, each with its provenance."""
-    items: dict[str, Item] = {}
-    for row in select(related_query(pattern)):
-        iri = str(row["s"])
-        item = items.get(iri)
-        if item is None:
-            item = items[iri] = _item(row)
-        if "pa" in row:
-            item.passages.append(Passage(
-                iri=str(row["pa"]), link=href(str(row["pa"])),
-                paragraph=_str(row.get("paragraph")), section=_str(row.get("section")),
-                text=_str(row.get("passageText")),
-                document=_value(row, "document", "documentTitle") or Shown("(document unknown)"),
-            ))
-    for item in items.values():
-        item.passages.sort(key=lambda p: p.iri)
+    facts: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    for row in _rows(related_query(pattern, limit)):
+        name = ITEM_FACTS[row["p"]["value"]]
+        if row["o"] not in facts[row["s"]["value"]][name]:
+            facts[row["s"]["value"]][name].append(row["o"])
+    pointed = {term["value"] for found in facts.values() for name, terms in found.items()
+               if name != "type" for term in terms if term["type"] == "uri"}
+    about = _details(pointed, OBJECT_FACTS)
+    far = {term["value"] for known in about.values() for key in ("document", "area")
+           for term in known.get(key, [])}  # documents of passages, areas of reviews
+    labels = {iri: _value(_first(known.get("label")))
+              for iri, known in _details(far, LABELS).items()}
+    items = [_item(iri, found, about, labels) for iri, found in facts.items()]
+    for item in items:
         for passage in item.passages:
             passage.marked = mark(passage.text, [item.quotation, item.text])
-    return sorted(items.values(), key=_item_order)
+    return sorted(items, key=_item_order)
 
 
-def _str(node: Node | None) -> str | None:
-    return None if node is None else str(node)
+LABELS = {str(DCTERMS.title): "label", str(SKOS.prefLabel): "label", str(RDFS.label): "label"}
 
 
-def _value(row: dict[str, Node], key: str, label_key: str) -> Shown | None:
-    node = row.get(key)
-    if node is None:
+def _first(values: list[Term] | None) -> Term | None:
+    if not values:
         return None
-    label = row.get(label_key)
-    return show_iri(str(node), str(label) if label is not None else None)
+    english = [v for v in values if v.get("xml:lang") == "en"]
+    return (english or sorted(values, key=lambda v: v["value"]))[0]
 
 
-def _item(row: dict[str, Node]) -> Item:
-    iri = str(row["s"])
-    types = str(row.get("types", "")).split()
+def _value(term: Term | None) -> str | None:
+    return None if term is None else term["value"]
+
+
+def _item(iri: str, found: dict[str, list[Term]], about: dict[str, dict[str, list[Term]]],
+          labels: dict[str, str | None]) -> Item:
+    types = sorted(t["value"] for t in found.get("type", []))
     kind = kind_of(types)
-    text = _str(row.get("text"))
-    grade_n = row.get("gradeN")
-    review = _value(row, "review", "reviewLabel")
-    area = _value(row, "area", "areaLabel")
-    label = _str(row.get("label")) or (shorten(text) if text else "")
-    if not label and kind == "judgement" and "jareaLabel" in row and "gradeLabel" in row:
-        label = f"{row['jareaLabel']}: {row['gradeLabel']}"
-    label = label or fallback_label(iri)
-    return Item(
+
+    def shown(key: str) -> Shown | None:
+        term = _first(found.get(key))
+        if term is None:
+            return None
+        return show_iri(term["value"], _value(_first(about[term["value"]].get("label"))))
+
+    def detail(key: str, name: str) -> str | None:
+        term = _first(found.get(key))
+        return None if term is None else _value(_first(about[term["value"]].get(name)))
+
+    text = _value(_first(found.get("text")))
+    grade_n = detail("grade", "notation")
+    judgement_area = shown("jarea")
+    grade = shown("grade")
+    label = _value(_first(found.get("label"))) or (shorten(text) if text else "")
+    if not label and kind == "judgement" and judgement_area and grade:
+        label = f"{judgement_area.text}: {grade.text}"
+    item = Item(
         iri=iri, link=href(iri), kind=kind,
         types=[term_label(t) or short_iri(t) for t in types],
-        label=label, text=text,
-        grade=_value(row, "grade", "gradeLabel"),
-        grade_n=int(grade_n) if isinstance(grade_n, Literal) and str(grade_n).isdigit() else None,
-        judgement_area=_value(row, "jarea", "jareaLabel"),
-        judgement_area_order=str(row.get("jareaN", "")).zfill(4),
-        review=review, area=area,
-        timeframe=_value(row, "timeframe", "timeframeLabel"),
-        scope=_str(row.get("scope")),
-        quotation=_str(row.get("quotation")),
-        year=_str(row.get("year")),
+        label=label or fallback_label(iri), text=text,
+        grade=grade,
+        grade_n=int(grade_n) if grade_n is not None and grade_n.isdigit() else None,
+        judgement_area=judgement_area,
+        judgement_area_order=(detail("jarea", "notation") or "").zfill(4),
+        review=shown("review"),
+        area=shown("area") or _review_area(found, about, labels),
+        timeframe=shown("timeframe"),
+        scope=_value(_first(found.get("scope"))),
+        quotation=_value(_first(found.get("quotation"))),
+        year=detail("review", "year"),
     )
+    for passage in sorted({t["value"] for t in found.get("passage", [])}):
+        known = about[passage]
+        document = _value(_first(known.get("document")))
+        item.passages.append(Passage(
+            iri=passage, link=href(passage),
+            paragraph=_value(_first(known.get("paragraph"))),
+            section=_value(_first(known.get("section"))),
+            text=_value(_first(known.get("text"))),
+            document=show_iri(document, labels.get(document))
+            if document is not None else Shown("(document unknown)"),
+        ))
+    return item
+
+
+def _review_area(found: dict[str, list[Term]], about: dict[str, dict[str, list[Term]]],
+                 labels: dict[str, str | None]) -> Shown | None:
+    """The area through the review, on a store without the build's shortcut to it."""
+    review = _first(found.get("review"))
+    area = _value(_first(about[review["value"]].get("area"))) if review is not None else None
+    return show_iri(area, labels.get(area)) if area is not None else None
 
 
 def _item_order(item: Item) -> tuple:
