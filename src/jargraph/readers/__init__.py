@@ -21,7 +21,7 @@ from importlib import import_module
 from pathlib import Path
 
 from ..model import Document, ReaderWarning
-from .text import Line, ReaderError, clean_line, normalise_newlines, read_lines
+from .text import Line, ReaderError, read_lines, text_lines
 
 FAMILIES: dict[str, tuple[str, re.Pattern[str]]] = {
     # family: (module, what the first lines of such a document say)
@@ -87,7 +87,7 @@ def read_text(text: str, name: str = "pasted") -> Document:
         raise ReaderError(name, 1, "no text: paste the text of a report")
     if "\x00" in text:
         raise ReaderError(name, 1, "binary data (contains NUL characters), not report text")
-    return _read(name, _lines(text), "from_lines")
+    return _read(name, text_lines(text), "from_lines")
 
 
 COVER_LINES = 100
@@ -104,7 +104,7 @@ def identify(path: Path) -> Identity:
         text = ""
     if not text.strip() or "\x00" in text:
         return Identity.of(_read(str(path), read_lines(path), "cover"))  # read_lines says why
-    start = _lines(text, COVER_LINES + 1)
+    start = text_lines(text, COVER_LINES + 1)
     if len(start) > COVER_LINES:
         try:
             doc = _read(str(path), start[:COVER_LINES], "cover", tabs="\t" in text)
@@ -112,14 +112,7 @@ def identify(path: Path) -> Identity:
             doc = None
         if doc is not None and not doc.warnings:
             return Identity.of(doc)
-    return Identity.of(_read(str(path), _lines(text), "cover"))
-
-
-def _lines(text: str, count: int | None = None) -> list[Line]:
-    """The cleaned lines of ``text`` (the first ``count`` of them), as ``read_lines``
-    makes them of a file."""
-    raw = normalise_newlines(text.removeprefix("\ufeff")).split("\n", count or -1)
-    return [Line(number, clean_line(t)) for number, t in enumerate(raw[:count], 1)]
+    return Identity.of(_read(str(path), text_lines(text), "cover"))
 
 
 def _read(name: str, lines: list[Line], step: str, tabs: bool | None = None) -> Document:

@@ -80,8 +80,14 @@ def read_lines(path: Path) -> list[Line]:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
         raise ReaderError(name, line, f"not UTF-8 text (byte 0x{byte:02x})") from None
-    raw = normalise_newlines(text).split("\n")
-    return [Line(number, clean_line(t)) for number, t in enumerate(raw, start=1)]
+    return text_lines(text)
+
+
+def text_lines(text: str, count: int | None = None) -> list[Line]:
+    """The cleaned, numbered lines of a text (the first ``count`` of them), whatever its
+    line endings, without a leading byte-order mark."""
+    raw = normalise_newlines(text.removeprefix("\ufeff")).split("\n", count or -1)
+    return [Line(number, clean_line(t)) for number, t in enumerate(raw[:count], start=1)]
 
 
 def has_words(text: str) -> bool:
