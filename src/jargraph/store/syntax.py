@@ -49,6 +49,12 @@ def code_only(query: str) -> str:
     return _NOT_CODE.sub(" ", query)
 
 
+def blanked(query: str) -> str:
+    """The query with IRIs, strings and comments blanked to spaces, every other character
+    (and every line break) where it was, so positions found in it are the query's own."""
+    return _NOT_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), query)
+
+
 def check_limits(query: str) -> None:
     """Raise :class:`QueryRefused` for a query nested deeper than :data:`MAX_NESTING`.
 
@@ -57,7 +63,7 @@ def check_limits(query: str) -> None:
     """
     if query.count("(") + query.count("{") + query.count("[") <= MAX_NESTING:
         return
-    code = _NOT_CODE.sub(lambda m: " " * len(m.group()), query)  # keeps offsets
+    code = blanked(query)
     depth = 0
     for match in _BRACKET.finditer(code):
         if match.group() in "({[":

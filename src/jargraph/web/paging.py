@@ -23,21 +23,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from ..store.syntax import blanked
+
 PAGE_SIZES = (25, 100, 500, 1000)
 """Page sizes offered (those up to the row limit)."""
 DEFAULT_SIZE = 100
 MAX_SIZE = 1000
 """The largest page the pages show, whatever the row limit."""
 
-_NOT_CODE = re.compile(
-    r'<[^<>"{}|^`\\\x00-\x20]*>'          # an IRI
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'     # long strings
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'              # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|#[^\n]*",                           # a comment
-    re.S,
-)
 _WORD_START = r"(?<![\w:?$-])"
 _WORD_END = r"(?![\w:-])"
 _FORM = re.compile(_WORD_START + r"(SELECT|CONSTRUCT|ASK|DESCRIBE)" + _WORD_END, re.I)
@@ -82,12 +75,6 @@ class Page:
         return self.number > 1
 
 
-def _code_only(sparql: str) -> str:
-    """The query with IRIs, strings and comments blanked to spaces, every other character
-    where it was, so keywords and braces found in it are the query's own."""
-    return _NOT_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), sparql)
-
-
 def _depths(code: str) -> list[int]:
     """The brace depth at each character (a brace counts as inside what it opens)."""
     depth, out = 0, []
@@ -129,7 +116,7 @@ def _where_end(code: str, start: int) -> int | None:
 
 def query_form(sparql: str) -> str | None:
     """``select``, ``construct``, ``ask`` or ``describe``, or None when none is found."""
-    match = _FORM.search(_code_only(sparql))
+    match = _FORM.search(blanked(sparql))
     return match.group(1).lower() if match else None
 
 
@@ -139,7 +126,7 @@ def paged(sparql: str, page: int, size: int) -> PagedQuery | None:
     judges it)."""
     if page < 1 or size < 1:
         raise PagingError("the page and the page size must be 1 or more")
-    code = _code_only(sparql)
+    code = blanked(sparql)
     form = _FORM.search(code)
     if form is None or form.group(1).upper() != "SELECT":
         return None
