@@ -139,7 +139,7 @@ def test_the_cube_query_joins_the_example_cube(built_home: Path) -> None:
     dataset.load(path=PROJECT_ROOT / "tests" / "fixtures" / "example-population-cube.ttl",
                  format=ox.RdfFormat.TURTLE)
     rows = ["\t".join(term.value for term in row) for row in dataset.query(
-        example("cube-query"))]
+        example("cube-query"), use_default_graph_as_union=True)]
     assert rows == example("cube-answer").splitlines()
 
 

@@ -1,7 +1,7 @@
 """The closed-world check of the vocabulary: every term used must exist, as what it is.
 
 SHACL checks what its shapes target; a misspelt optional property
-(``jar:gradeWordng``) or class is matched by no shape and silently ignored,
+(``gradeWordng`` for ``jar:gradeWording``) or class is matched by no shape and silently ignored,
 and a file whose ``jar:`` prefix is bound to ``http://`` instead of
 ``https://`` is matched by none at all. So, whatever the shapes say:
 

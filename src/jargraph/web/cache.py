@@ -238,5 +238,6 @@ def _digest(*parts: str | bytes) -> str:
 def _label(response: Response, etag: str, modified: float) -> None:
     response.set_etag(etag, weak=True)
     response.last_modified = datetime.fromtimestamp(int(modified), tz=UTC)
-    response.headers["Cache-Control"] = "no-cache"  # revalidate: a new build may come any time
+    if "Cache-Control" not in response.headers:  # a view that knows better keeps its own
+        response.headers["Cache-Control"] = "no-cache"  # revalidate: a new build may come
     response.vary.add("Accept")

@@ -293,15 +293,14 @@ class Executor:
         says so). A format of ``None`` means no format is acceptable for that kind
         of query: such a query raises :class:`NotAcceptable`. With ``spool`` a large
         answer comes back as a file (``QueryOutput.path``) for :class:`AnswerStream`,
-        and is never kept. An answer given before for the same build is given again
+        and is not kept (smaller ones are). An answer given before for the same build is given again
         without running the query, unless ``cached`` is False.
         """
         check_limits(sparql)
         job = Job(sparql, select_format, graph_format, tuple(default_graphs),
                   tuple(named_graphs), self.row_limit if cut else None, self.timeout,
                   self._spool_folder() if spool else None, self.spool_bytes)
-        keep = cached and not spool and self.results.max_bytes
-        stamp = request_stamp(self.clock) if keep else None
+        stamp = request_stamp(self.clock) if cached and self.results.max_bytes else None
         if stamp is not None:
             found = self.results.get(stamp.tag, job)
             if found is not None:
@@ -309,7 +308,7 @@ class Executor:
                 return found
         out = self._submit(job, "query")
         assert isinstance(out, QueryOutput)
-        if stamp is not None:
+        if stamp is not None and out.path is None:  # an answer in a file is streamed once
             self.results.put(stamp.tag, job, out, len(out.body) + len(sparql))
         return out
 
