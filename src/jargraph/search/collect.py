@@ -164,24 +164,63 @@ def _types(store: ox.Store) -> dict[str, _Types]:
     return found
 
 
-def _texts(store: ox.Store) -> dict[str, dict[str, list[tuple[str, str]]]]:
-    """Thing -> text property -> (text, language) of each of its texts.
+Words = tuple[list[str], list[str], list[str]]
+"""A thing's texts for the fields names, body and quoted, in the order of the properties."""
+
+
+def _texts(store: ox.Store) -> tuple[dict[str, Words], dict[str, str]]:
+    """Thing -> its texts by field; and thing -> its name.
 
     A derivation's quotation is its statement's (a derivation is no entry)."""
-    texts: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    words: dict[str, Words] = {}
+    named: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(dict)
+    quotation = str(JAR.quotation)
     for prop in TEXT_PROPERTIES:
-        minus = NOT_DERIVATION if prop == str(JAR.quotation) else ""
+        column = 0 if prop in NAME_PROPERTIES or prop in OTHER_NAMES else (
+            1 if prop in BODY_PROPERTIES else 2)
+        naming = prop in NAME_PROPERTIES
+        minus = NOT_DERIVATION if prop == quotation else ""
         for s, o in _solutions(store, f"SELECT ?s ?o {{ ?s <{prop}> ?o {minus} "
                                       "FILTER(isIRI(?s) && isLiteral(?o)) }"):
-            texts[s.value][prop].append((_clean(o.value), o.language or ""))
-    derived: Pairs = defaultdict(list)
-    for s, o in _solutions(store, DERIVED_QUOTES):
-        quotes = derived[s.value]
-        if (quote := o.value) not in quotes:
-            quotes.append(quote)
-    for s, quotes in derived.items():
-        texts[s][str(JAR.quotation)].extend((_clean(q), "") for q in quotes)
-    return texts
+            iri, text = s.value, _clean(o.value)
+            got = words.get(iri)
+            if got is None:
+                got = words[iri] = ([], [], [])
+            got[column].append(text)
+            if naming:
+                named[iri].setdefault(prop, []).append((text, o.language or ""))
+        if prop == quotation:
+            derived: Pairs = defaultdict(list)
+            for s, o in _solutions(store, DERIVED_QUOTES):
+                quotes = derived[s.value]
+                if (quote := o.value) not in quotes:
+                    quotes.append(quote)
+            for iri, quotes in derived.items():
+                got = words.get(iri)
+                if got is None:
+                    got = words[iri] = ([], [], [])
+                got[2].extend(_clean(q) for q in quotes)
+    labels = {iri: name for iri, by_property in named.items()
+              if (name := _name(by_property)) is not None}
+    return words, labels
+
+
+FacetValues = dict[str, tuple[str, str | None]]
+"""Value key -> (label, IRI or None): the values of one facet of one thing."""
+
+
+def _facet(facet: str, pairs: Pairs, labels: dict[str, str]) -> dict[str, FacetValues]:
+    """Thing -> its values of one facet, each set of values worked out once."""
+    shown: dict[tuple[str, ...], FacetValues] = {}
+    found = {}
+    for s, values in pairs.items():
+        key = tuple(values)
+        values_shown = shown.get(key)
+        if values_shown is None:
+            values_shown = shown[key] = {
+                facet_key(facet, v): (labels.get(v, short_iri(v)), v) for v in values}
+        found[s] = values_shown
+    return found
 
 
 def read_entries(store: ox.Store) -> list[Entry]:
@@ -190,74 +229,59 @@ def read_entries(store: ox.Store) -> list[Entry]:
     Each property is read once, on its own, and the paths between them (a
     finding's area through its review) are followed here: SPARQL joins and
     unions over the whole store took ten times as long."""
-    texts = _texts(store)
+    words, labels = _texts(store)
     types = _types(store)
-    labels = {iri: name for iri, by_property in texts.items()
-              if (name := _name(by_property)) is not None}
     read = {str(p): _objects(store, str(p)) for p in (
         JAR.area, JAR.review, DCTERMS.isPartOf, PROV.wasDerivedFrom, JAR.reportedIn,
         JAR.year, DCTERMS.issued, JAR.judgementArea, JAR.theme, JAR.region, JAR.grade)}
     reviews, part_of = read[str(JAR.review)], read[str(DCTERMS.isPartOf)]
     derived_from = read[str(PROV.wasDerivedFrom)]
-    found = {
-        "area": _union(read[str(JAR.area)], _path(reviews, read[str(JAR.area)]),
-                       _path(part_of, read[str(JAR.area)]),
-                       {s: [s] for s, t in types.items() if t.area}),
-        "judgement_area": read[str(JAR.judgementArea)],
-        "theme": read[str(JAR.theme)],
-        "document": _union(part_of, _path(derived_from, part_of), read[str(JAR.reportedIn)],
-                           {s: [s] for s, t in types.items() if t.document}),
-    }
-    regions, grades = read[str(JAR.region)], read[str(JAR.grade)]
+    areas = _union(read[str(JAR.area)], _path(reviews, read[str(JAR.area)]),
+                   _path(part_of, read[str(JAR.area)]),
+                   {s: [s] for s, t in types.items() if t.area})
+    documents = _union(part_of, _path(derived_from, part_of), read[str(JAR.reportedIn)],
+                       {s: [s] for s, t in types.items() if t.document})
+    found = {"area": _facet("area", areas, labels),
+             "judgement_area": _facet("judgement_area", read[str(JAR.judgementArea)], labels),
+             "theme": _facet("theme", read[str(JAR.theme)], labels),
+             "document": _facet("document", documents, labels)}
+    regions = read[str(JAR.region)]
+    regions_of = {s: {r: (r, None) for a in found_areas for r in regions.get(a, ())}
+                  for s, found_areas in areas.items()}
+    grades = read[str(JAR.grade)]
     years = _union(read[str(JAR.year)], _path(reviews, read[str(JAR.year)]))
     issued = _union({s: v for s, v in read[str(DCTERMS.issued)].items()
                      if s in types and types[s].document})
-    passages, passage_titles = _passages(store, labels, types, part_of, derived_from)
-    shown: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
+    named, links = _passages(store, labels, types, part_of)
     no_types = _Types((), False, False, False, False)
+    no_words: Words = ([], [], [])
     entries = []
-    for iri in [*texts, *(p for p in passage_titles if p not in texts)]:
-        by_property = texts[iri]
-        link = href(iri)
+    for iri in [*words, *(p for p in named if p not in words)]:
+        link = links[iri] if iri in links else href(iri)
         kind = types.get(iri, no_types)
         if not link or not link.startswith("/") or kind.derivation:
             continue
-        entry = Entry(iri, link)
-        entry.names = _unique(t for p in NAME_PROPERTIES + OTHER_NAMES
-                              for t, _ in by_property.get(p, ()))
-        entry.body = _unique(t for p in BODY_PROPERTIES for t, _ in by_property.get(p, ()))
-        entry.quoted = [t for t in _unique(t for p in QUOTED_PROPERTIES
-                                           for t, _ in by_property.get(p, ()))
-                        if t not in entry.body]
+        names, body, quoted = words.get(iri, no_words)
+        names, body = _unique(names), _unique(body)
+        quoted = [t for t in _unique(quoted) if t not in body]
         kinds = kind.kinds
-        entry.kind = kinds[0][1] if kinds else "thing"
-        facets = entry.facets
-        facets["kind"] = {key: (label, None) for key, label in kinds}
-        for facet, pairs in found.items():
-            facets[facet] = dict(_shown(shown, labels, facet, v) for v in pairs.get(iri, ()))
-        facets["region"] = {r: (r, None) for a in found["area"].get(iri, ())
-                            for r in regions.get(a, ())}
-        year_values = years.get(iri) or [i for d in found["document"].get(iri, ())
+        facets: dict[str, FacetValues] = {"kind": {key: (label, None) for key, label in kinds}}
+        for facet, by_thing in found.items():
+            facets[facet] = dict(by_thing.get(iri, ()))
+        facets["region"] = dict(regions_of.get(iri, ()))
+        year_values = years.get(iri) or [i for d in documents.get(iri, ())
                                          for i in issued.get(d, ())]
         facets["year"] = {y[:4]: (y[:4], None) for y in year_values if y[:4].isdigit()}
-        entry.passages = passages.get(iri, [])
-        entry.title = passage_titles.get(iri) or _title(entry, iri, labels, grades)
-        entry.context = _unique([label for _, label in kinds] + [
+        title = named[iri][1] if iri in named else _title(
+            iri, labels, facets["judgement_area"], grades, body or quoted)
+        context = _unique([label for _, label in kinds] + [
             label for facet in ("area", "region", "judgement_area", "theme")
             for label, _ in facets[facet].values()] + [
             labels[r] for r in reviews.get(iri, ()) if r in labels])
-        entries.append(entry)
+        entries.append(Entry(iri, link, title, kinds[0][1] if kinds else "thing", names,
+                             body, quoted, context, facets,
+                             _sources(iri, named, derived_from)))
     return sorted(entries, key=lambda e: e.iri)
-
-
-def _shown(shown: dict[tuple[str, str], tuple[str, tuple[str, str]]],
-           labels: dict[str, str], facet: str, iri: str) -> tuple[str, tuple[str, str]]:
-    """A facet value's key, label and IRI, worked out once per value."""
-    found = shown.get((facet, iri))
-    if found is None:
-        found = shown[(facet, iri)] = (facet_key(facet, iri),
-                                       (labels.get(iri, short_iri(iri)), iri))
-    return found
 
 
 def facet_key(facet: str, iri: str) -> str:
@@ -270,14 +294,10 @@ def facet_key(facet: str, iri: str) -> str:
     return iri
 
 
-def kinds_of(types: list[str]) -> list[tuple[str, str]]:
-    """(key, label) of each kind a thing is, its most specific kind first: its ``jar:``
-    classes and their superclasses, or else the SKOS or OWL kind of term it is."""
-    return list(_kinds(frozenset(types)))
-
-
 @cache
 def _kinds(types: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(key, label) of each kind a thing is, its most specific kind first: its ``jar:``
+    classes and their superclasses, or else the SKOS or OWL kind of term it is."""
     ontology = ontology_graph()
     jar_types = {c for t in types if t.startswith(str(JAR))
                  for c in superclasses(t) if c.startswith(str(JAR))}
@@ -295,15 +315,18 @@ def _kinds(types: frozenset[str]) -> tuple[tuple[str, str], ...]:
 
 
 def _passages(store: ox.Store, labels: dict[str, str], types: dict[str, _Types],
-              part_of: Pairs, derived_from: Pairs
-              ) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Thing -> the passages it was read from (a passage: itself), numbered paragraphs
-    first and in order; and each passage's title (its document and where in it)."""
+              part_of: Pairs) -> tuple[dict[str, tuple[tuple, str]], dict[str, str | None]]:
+    """Each passage's place in order (numbered paragraphs first, in order) and title (its
+    document and where in it); and the link of each passage looked at."""
     numbers = _objects(store, str(JAR.paragraphNumber))
     sections = _objects(store, str(JAR.section))
     named: dict[str, tuple[tuple, str]] = {}
+    links: dict[str, str | None] = {}
     for passage, t in types.items():
-        if not t.passage or not href(passage):
+        if not t.passage:
+            continue
+        link = links[passage] = href(passage)
+        if not link:
             continue
         number = numbers[passage][-1] if passage in numbers else None
         section = sections[passage][-1] if passage in sections else None
@@ -313,22 +336,25 @@ def _passages(store: ox.Store, labels: dict[str, str], types: dict[str, _Types],
         title = f"{document}, {where}" if document else where
         order = (0, int(number), "") if number and number.isdigit() else (1, 0, title)
         named[passage] = (order, title)
-    by_thing = {p: [p] for p in named}
-    for s, sources in derived_from.items():
-        by_thing.setdefault(s, []).extend(p for p in sources if p in named)
-    ordered = {s: sorted(set(found), key=lambda p: named[p]) for s, found in by_thing.items()}
-    return ordered, {p: title for p, (_, title) in named.items()}
+    return named, links
 
 
-def _title(entry: Entry, iri: str, labels: dict[str, str], grades: dict[str, list[str]]
-           ) -> str:
+def _sources(iri: str, named: dict[str, tuple[tuple, str]], derived_from: Pairs) -> list[str]:
+    """The passages a thing was read from, in order (a passage: itself too)."""
+    found = [p for p in derived_from.get(iri, ()) if p in named]
+    if iri in named:
+        found.append(iri)
+    return sorted(set(found), key=named.__getitem__)
+
+
+def _title(iri: str, labels: dict[str, str], judgement_areas: FacetValues,
+           grades: dict[str, list[str]], words: list[str]) -> str:
     if iri in labels:
         return labels[iri]
-    areas = [label for label, _ in entry.facets["judgement_area"].values()]
+    areas = [label for label, _ in judgement_areas.values()]
     graded = [labels.get(g, short_iri(g)) for g in grades.get(iri, ())]
     if areas and graded:
         return f"{areas[0]}: {graded[0].lower()}"
-    words = entry.body or entry.quoted
     if words:
         return shorten(words[0])
     return short_iri(iri)
@@ -355,6 +381,6 @@ def _clean(text: str) -> str:
     return _UNWANTED.sub(" ", text)
 
 
-def _unique(items) -> list[str]:
-    return list(dict.fromkeys(items))
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items)) if len(items) > 1 else list(items)
 
