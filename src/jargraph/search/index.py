@@ -121,7 +121,9 @@ def _rows(entries: list[Entry]) -> tuple[list[tuple], list[tuple], list[tuple[in
     once, in the order first met), numbered as the entries are ordered."""
     numbers = {entry.iri: number for number, entry in enumerate(entries, start=1)}
     values: dict[tuple[str, str], tuple[int, str, str | None]] = {}
-    things, texts, tagged = [], [], []
+    things: list[tuple] = []
+    texts: list[tuple] = []
+    tagged: list[tuple[int, int]] = []
     for number, entry in enumerate(entries, start=1):
         passages = " ".join(str(numbers[p]) for p in entry.passages if p in numbers)
         things.append((number, entry.iri, entry.link, entry.title, entry.kind, passages))
