@@ -90,17 +90,34 @@ def _solutions(store: ox.Store, sparql: str) -> ox.QuerySolutions:
     return result
 
 
-def _objects(store: ox.Store, predicate: str, minus: str = "") -> Pairs:
+def _objects(store: ox.Store, predicate: str) -> Pairs:
     """Subject -> objects of one property (IRI subjects, no blank objects).
 
     Read by SPARQL, which hands over only the two terms a row needs: reading
     quads would also turn each row's predicate and graph back into text, and
     that lookup, not the scan, is most of the time."""
     found: Pairs = defaultdict(list)
-    for s, o in _solutions(store, f"SELECT ?s ?o {{ ?s <{predicate}> ?o {minus} "
+    for s, o in _solutions(store, f"SELECT ?s ?o {{ ?s <{predicate}> ?o "
                                   "FILTER(isIRI(?s) && !isBlank(?o)) }"):
         found[s.value].append(o.value)
     return found
+
+
+def _few_objects(store: ox.Store, predicate: str) -> Pairs:
+    """:func:`_objects` of a property with few distinct objects (a thing's review,
+    theme, area): each object is read once and sent back in a table with a number, and
+    the rows carry the numbers, which need no lookup. Each subject's objects keep the
+    order of a scan of the property (by object)."""
+    objects = [o for (o,) in _solutions(
+        store, f"SELECT DISTINCT ?o WHERE {{ ?s <{predicate}> ?o FILTER(!isBlank(?o)) }}")]
+    table = " ".join(f"({o} {i})" for i, o in enumerate(objects))
+    numbers: dict[str, list[int]] = defaultdict(list)
+    for s, i in _solutions(store, f"SELECT ?s ?i WHERE {{ VALUES (?o ?i) {{ {table} }} "
+                                  f"?s <{predicate}> ?o FILTER(isIRI(?s)) }}"):
+        numbers[s.value].append(int(i.value))
+    values = [o.value for o in objects]
+    return {s: [values[i] for i in (sorted(found) if len(found) > 1 else found)]
+            for s, found in numbers.items()}
 
 
 def _path(first: Pairs, then: Pairs) -> Pairs:
@@ -231,9 +248,10 @@ def read_entries(store: ox.Store) -> list[Entry]:
     unions over the whole store took ten times as long."""
     words, labels = _texts(store)
     types = _types(store)
-    read = {str(p): _objects(store, str(p)) for p in (
-        JAR.area, JAR.review, DCTERMS.isPartOf, PROV.wasDerivedFrom, JAR.reportedIn,
-        JAR.year, DCTERMS.issued, JAR.judgementArea, JAR.theme, JAR.region, JAR.grade)}
+    read = {str(p): _few_objects(store, str(p)) for p in (
+        JAR.area, JAR.review, DCTERMS.isPartOf, JAR.reportedIn, JAR.year, DCTERMS.issued,
+        JAR.judgementArea, JAR.theme, JAR.region, JAR.grade)}
+    read[str(PROV.wasDerivedFrom)] = _objects(store, str(PROV.wasDerivedFrom))
     reviews, part_of = read[str(JAR.review)], read[str(DCTERMS.isPartOf)]
     derived_from = read[str(PROV.wasDerivedFrom)]
     areas = _union(read[str(JAR.area)], _path(reviews, read[str(JAR.area)]),
@@ -318,7 +336,7 @@ def _passages(store: ox.Store, labels: dict[str, str], types: dict[str, _Types],
               part_of: Pairs) -> tuple[dict[str, tuple[tuple, str]], dict[str, str | None]]:
     """Each passage's place in order (numbered paragraphs first, in order) and title (its
     document and where in it); and the link of each passage looked at."""
-    numbers = _objects(store, str(JAR.paragraphNumber))
+    numbers = _few_objects(store, str(JAR.paragraphNumber))
     sections = _objects(store, str(JAR.section))
     named: dict[str, tuple[tuple, str]] = {}
     links: dict[str, str | None] = {}
