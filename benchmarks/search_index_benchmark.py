@@ -10,7 +10,8 @@ synthetic.py):
 - the seconds of ``build_index`` (read the entries out of the store, write the
   SQLite file), and the baseline: the same step by the code of an earlier
   revision (``--baseline``, default the last one that read the entries through
-  SPARQL joins), each in a fresh process of its own, as ``index / baseline``;
+  SPARQL joins), each in a fresh process of its own, the two taking turns
+  (``--repeat`` times, the median kept), as ``index / baseline``;
 - whether the two index files hold the same: every table dumped and sorted, and
   the results of a few searches (hits, snippets and facet counts).
 
@@ -20,6 +21,7 @@ its own.
     python benchmarks/search_index_benchmark.py                      # the seed
     python benchmarks/search_index_benchmark.py --build ~/.jargraph/current
     python benchmarks/search_index_benchmark.py --reports 100
+    python benchmarks/search_index_benchmark.py --build BIG --repeat 1   # minutes a run
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import argparse
 import json
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -44,7 +47,7 @@ from jargraph.build import build  # noqa: E402
 from jargraph.search import Search, open_index, search  # noqa: E402
 from jargraph.store import current_build  # noqa: E402
 
-BASELINE = "7e86df0"
+BASELINE = "17e6de8"
 """The revision whose index build is the baseline: entries read by SPARQL joins and
 unions, one insert statement per row."""
 CHILD = """
@@ -116,14 +119,19 @@ def differences(old: Path, new: Path) -> list[str]:
     return found
 
 
-def measure(name: str, folder: Path, baseline: Path, scratch: Path) -> None:
+def measure(name: str, folder: Path, baseline: Path, scratch: Path, repeat: int) -> None:
     store = (folder / "oxigraph").resolve()
-    old = index_once(baseline, store, scratch / "baseline")
-    new = index_once(ROOT / "src", store, scratch / "index")
-    diff = differences(scratch / "baseline" / "search.sqlite", scratch / "index" / "search.sqlite")
-    print(f"\n== {name}: {new['entries']} entries (baseline {old['entries']})")
-    print(f"index {new['seconds']:.2f} s, baseline {old['seconds']:.2f} s, "
-          f"index / baseline = {new['seconds'] / old['seconds']:.2f}")
+    old_runs, new_runs = [], []
+    for turn in range(repeat):
+        old_runs.append(index_once(baseline, store, scratch / f"baseline-{turn}"))
+        new_runs.append(index_once(ROOT / "src", store, scratch / f"index-{turn}"))
+    diff = differences(scratch / "baseline-0" / "search.sqlite",
+                       scratch / "index-0" / "search.sqlite")
+    old = statistics.median(run["seconds"] for run in old_runs)
+    new = statistics.median(run["seconds"] for run in new_runs)
+    print(f"\n== {name}: {new_runs[0]['entries']} entries "
+          f"(baseline {old_runs[0]['entries']}), median of {repeat}")
+    print(f"index {new:.2f} s, baseline {old:.2f} s, index / baseline = {new / old:.2f}")
     print("contents: " + ("the same" if not diff else "DIFFERENT: " + ", ".join(diff)))
 
 
@@ -134,21 +142,22 @@ def main() -> None:
     parser.add_argument("--reports", type=int, nargs="*", default=[],
                         help="synthetic corpora to build and index, in reports")
     parser.add_argument("--baseline", default=BASELINE, help="the revision to compare with")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each, taking turns")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jargraph-index-bench-") as tmp:
         work = Path(tmp)
         baseline = baseline_source(args.baseline, work)
         home = work / "seed-home"
         build(None, home)
-        measure("seed graph", current_build(home).resolve(), baseline, work / "seed")
+        measure("seed graph", current_build(home).resolve(), baseline, work / "seed", args.repeat)
         for number, folder in enumerate(args.build):
-            measure(str(folder), folder, baseline, work / f"given-{number}")
+            measure(str(folder), folder, baseline, work / f"given-{number}", args.repeat)
         for size in args.reports:
             corpus, synthetic_home = work / f"corpus-{size}", work / f"home-{size}"
             generate(size, corpus)
             build(corpus, synthetic_home)
             measure(f"{size} synthetic reports", current_build(synthetic_home).resolve(),
-                    baseline, work / f"synthetic-{size}")
+                    baseline, work / f"synthetic-{size}", args.repeat)
 
 
 if __name__ == "__main__":
