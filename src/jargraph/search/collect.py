@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDFS, SKOS
 
 from ..ontology import ontology_graph, superclasses
 from ..store import dataset
@@ -81,114 +80,225 @@ class Entry:
     passage's own is itself."""
 
 
-def _rows(store: ox.Store, sparql: str) -> Iterator[list[str | None]]:
-    """The rows of a SELECT as the values' text (None for an unbound variable)."""
+Pairs = dict[str, list[str]]
+"""Subject -> values, in the order read."""
+
+
+def _solutions(store: ox.Store, sparql: str) -> ox.QuerySolutions:
     result = dataset.query(store, sparql)
     assert isinstance(result, ox.QuerySolutions)
-    columns = range(len(result.variables))
-    for solution in result:
-        yield [None if (term := solution[i]) is None else term.value for i in columns]
+    return result
 
 
-def _objects(store: ox.Store, predicate: str) -> dict[str, list[str]]:
-    """Subject -> objects of one property, read straight from the default graph."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
-        subject, value = quad.subject, quad.object
-        if isinstance(subject, ox.NamedNode) and isinstance(value, ox.NamedNode | ox.Literal):
-            found[subject.value].append(value.value)
+def _objects(store: ox.Store, predicate: str) -> Pairs:
+    """Subject -> objects of one property (IRI subjects, no blank objects).
+
+    Read by SPARQL, which hands over only the two terms a row needs: reading
+    quads would also turn each row's predicate and graph back into text, and
+    that lookup, not the scan, is most of the time."""
+    found: Pairs = defaultdict(list)
+    for s, o in _solutions(store, f"SELECT ?s ?o {{ ?s <{predicate}> ?o "
+                                  "FILTER(isIRI(?s) && !isBlank(?o)) }"):
+        found[s.value].append(o.value)
     return found
 
 
-def _pairs(store: ox.Store, sparql: str) -> dict[str, list[str]]:
-    """Subject -> values, from a SELECT of ``?s ?o``."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for s, o in _rows(store, sparql):
-        if s is not None and o is not None and o not in found[s]:
-            found[s].append(o)
+def _few_objects(store: ox.Store, predicate: str) -> Pairs:
+    """:func:`_objects` of a property with few distinct objects (a thing's review,
+    theme, area): each object is read once and sent back in a table with a number, and
+    the rows carry the numbers, which need no lookup. Each subject's objects keep the
+    order of a scan of the property (by object)."""
+    objects = [o for (o,) in _solutions(
+        store, f"SELECT DISTINCT ?o WHERE {{ ?s <{predicate}> ?o FILTER(!isBlank(?o)) }}")]
+    table = " ".join(f"({o} {i})" for i, o in enumerate(objects))
+    numbers: dict[str, list[int]] = defaultdict(list)
+    for s, i in _solutions(store, f"SELECT ?s ?i WHERE {{ VALUES (?o ?i) {{ {table} }} "
+                                  f"?s <{predicate}> ?o FILTER(isIRI(?s)) }}"):
+        numbers[s.value].append(int(i.value))
+    values = [o.value for o in objects]
+    return {s: [values[i] for i in (sorted(found) if len(found) > 1 else found)]
+            for s, found in numbers.items()}
+
+
+def _path(first: Pairs, then: Pairs) -> Pairs:
+    """Subject -> values along two properties (``first/then``)."""
+    found: Pairs = {}
+    for s, middles in first.items():
+        ends = [e for m in middles for e in then.get(m, ())]
+        if ends:
+            found[s] = ends
+    return found
+
+
+def _union(*branches: Pairs) -> Pairs:
+    """Subject -> the values of every branch in turn, each value once."""
+    found: Pairs = defaultdict(list)
+    for branch in branches:
+        for s, values in branch.items():
+            kept = found[s]
+            kept.extend(v for v in values if v not in kept)
     return found
 
 
 DERIVED_QUOTES = f"""
 SELECT ?s ?o WHERE {{ ?s <{PROV.qualifiedDerivation}> ?d . ?d <{JAR.quotation}> ?o }}"""
-AREAS = f"""
-SELECT ?s ?o WHERE {{
-  {{ ?s <{JAR.area}> ?o }} UNION {{ ?s <{JAR.review}>/<{JAR.area}> ?o }}
-  UNION {{ ?s <{DCTERMS.isPartOf}>/<{JAR.area}> ?o }}
-  UNION {{ ?o a <{JAR.Area}> BIND(?o AS ?s) }}
-}}"""
-YEARS = f"""
-SELECT ?s ?o WHERE {{ {{ ?s <{JAR.year}> ?o }} UNION {{ ?s <{JAR.review}>/<{JAR.year}> ?o }} }}"""
-ISSUED = f"SELECT ?s ?o WHERE {{ ?s a <{JAR.Document}> ; <{DCTERMS.issued}> ?o }}"
-DOCUMENTS = f"""
-SELECT ?s ?o WHERE {{
-  {{ ?s <{DCTERMS.isPartOf}> ?o }} UNION {{ ?s <{PROV.wasDerivedFrom}>/<{DCTERMS.isPartOf}> ?o }}
-  UNION {{ ?s <{JAR.reportedIn}> ?o }} UNION {{ ?o a <{JAR.Document}> BIND(?o AS ?s) }}
-}}"""
-PASSAGES = f"""
-SELECT ?pa ?n ?section ?doc WHERE {{
-  ?pa a <{JAR.Passage}> .
-  OPTIONAL {{ ?pa <{JAR.paragraphNumber}> ?n }} OPTIONAL {{ ?pa <{JAR.section}> ?section }}
-  OPTIONAL {{ ?pa <{DCTERMS.isPartOf}> ?doc }}
-}}"""
+NOT_DERIVATION = f"MINUS {{ ?s a <{PROV.Derivation}> }}"
+TYPES = "SELECT DISTINCT ?t WHERE { ?s a ?t FILTER(isIRI(?t)) }"
+TYPED = """
+SELECT ?s (GROUP_CONCAT(STR(?i)) AS ?k) WHERE {{
+  VALUES (?t ?i) {{ {values} }} ?s a ?t FILTER(isIRI(?s)) }} GROUP BY ?s"""
+"""Each thing's types as the numbers of a table sent with the query: the numbers are
+read without looking anything up, where reading each type's IRI again per thing took
+most of the time."""
 
+
+@dataclass(frozen=True)
+class _Types:
+    """What a set of types says of a thing."""
+
+    kinds: tuple[tuple[str, str], ...]
+    derivation: bool
+    area: bool
+    document: bool
+    passage: bool
+
+
+def _types(store: ox.Store) -> dict[str, _Types]:
+    """Each typed thing's kinds, and whether it is a derivation, area, document or passage."""
+    names = [row[0].value for row in _solutions(store, TYPES)]
+    values = " ".join(f"({ox.NamedNode(t)} {i})" for i, t in enumerate(names))
+    shown: dict[str, _Types] = {}
+    found = {}
+    for s, key in _solutions(store, TYPED.format(values=values)):
+        k = key.value
+        types = shown.get(k)
+        if types is None:
+            iris = {names[int(i)] for i in k.split()}
+            types = shown[k] = _Types(
+                _kinds(frozenset(iris)), str(PROV.Derivation) in iris, str(JAR.Area) in iris,
+                str(JAR.Document) in iris, str(JAR.Passage) in iris)
+        found[s.value] = types
+    return found
+
+
+Words = tuple[list[str], list[str], list[str]]
+"""A thing's texts for the fields names, body and quoted, in the order of the properties."""
+
+
+def _texts(store: ox.Store) -> tuple[dict[str, Words], dict[str, str]]:
+    """Thing -> its texts by field; and thing -> its name.
+
+    A derivation's quotation is its statement's (a derivation is no entry)."""
+    words: dict[str, Words] = {}
+    named: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(dict)
+    quotation = str(JAR.quotation)
+    for prop in TEXT_PROPERTIES:
+        column = 0 if prop in NAME_PROPERTIES or prop in OTHER_NAMES else (
+            1 if prop in BODY_PROPERTIES else 2)
+        naming = prop in NAME_PROPERTIES
+        minus = NOT_DERIVATION if prop == quotation else ""
+        for s, o in _solutions(store, f"SELECT ?s ?o {{ ?s <{prop}> ?o {minus} "
+                                      "FILTER(isIRI(?s) && isLiteral(?o)) }"):
+            iri, text = s.value, _clean(o.value)
+            got = words.get(iri)
+            if got is None:
+                got = words[iri] = ([], [], [])
+            got[column].append(text)
+            if naming:
+                named[iri].setdefault(prop, []).append((text, o.language or ""))
+        if prop == quotation:
+            derived: Pairs = defaultdict(list)
+            for s, o in _solutions(store, DERIVED_QUOTES):
+                quotes = derived[s.value]
+                if (quote := o.value) not in quotes:
+                    quotes.append(quote)
+            for iri, quotes in derived.items():
+                got = words.get(iri)
+                if got is None:
+                    got = words[iri] = ([], [], [])
+                got[2].extend(_clean(q) for q in quotes)
+    labels = {iri: name for iri, by_property in named.items()
+              if (name := _name(by_property)) is not None}
+    return words, labels
+
+
+FacetValues = dict[str, tuple[str, str | None]]
+"""Value key -> (label, IRI or None): the values of one facet of one thing."""
+
+
+def _facet(facet: str, pairs: Pairs, labels: dict[str, str]) -> dict[str, FacetValues]:
+    """Thing -> its values of one facet, each set of values worked out once."""
+    shown: dict[tuple[str, ...], FacetValues] = {}
+    found = {}
+    for s, values in pairs.items():
+        key = tuple(values)
+        values_shown = shown.get(key)
+        if values_shown is None:
+            values_shown = shown[key] = {
+                facet_key(facet, v): (labels.get(v, short_iri(v)), v) for v in values}
+        found[s] = values_shown
+    return found
 
 
 def read_entries(store: ox.Store) -> list[Entry]:
-    """Every thing of the store with words of its own, as index entries."""
-    texts: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for prop in TEXT_PROPERTIES:
-        node = ox.NamedNode(prop)
-        for quad in store.quads_for_pattern(None, node, None, None):
-            if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.Literal):
-                texts[quad.subject.value][prop].append(
-                    (_clean(quad.object.value), quad.object.language or ""))
-    for s, quotes in _pairs(store, DERIVED_QUOTES).items():
-        texts[s][str(JAR.quotation)].extend((_clean(q), "") for q in quotes)
-    types = _objects(store, str(RDF.type))
-    labels = {iri: name for iri, by_property in texts.items()
-              if (name := _name(by_property)) is not None}
-    found = {
-        "area": _pairs(store, AREAS), "judgement_area": _objects(store, str(JAR.judgementArea)),
-        "theme": _objects(store, str(JAR.theme)), "document": _pairs(store, DOCUMENTS),
-    }
-    regions = _objects(store, str(JAR.region))
-    reviews, grades = _objects(store, str(JAR.review)), _objects(store, str(JAR.grade))
-    years, issued = _pairs(store, YEARS), _pairs(store, ISSUED)
-    passages, passage_titles = _passages(store, labels)
+    """Every thing of the store with words of its own, as index entries.
+
+    Each property is read once, on its own, and the paths between them (a
+    finding's area through its review) are followed here: SPARQL joins and
+    unions over the whole store took ten times as long."""
+    words, labels = _texts(store)
+    types = _types(store)
+    read = {str(p): _few_objects(store, str(p)) for p in (
+        JAR.area, JAR.review, DCTERMS.isPartOf, JAR.reportedIn, JAR.year, DCTERMS.issued,
+        JAR.judgementArea, JAR.theme, JAR.region, JAR.grade)}
+    read[str(PROV.wasDerivedFrom)] = _objects(store, str(PROV.wasDerivedFrom))
+    reviews, part_of = read[str(JAR.review)], read[str(DCTERMS.isPartOf)]
+    derived_from = read[str(PROV.wasDerivedFrom)]
+    areas = _union(read[str(JAR.area)], _path(reviews, read[str(JAR.area)]),
+                   _path(part_of, read[str(JAR.area)]),
+                   {s: [s] for s, t in types.items() if t.area})
+    documents = _union(part_of, _path(derived_from, part_of), read[str(JAR.reportedIn)],
+                       {s: [s] for s, t in types.items() if t.document})
+    found = {"area": _facet("area", areas, labels),
+             "judgement_area": _facet("judgement_area", read[str(JAR.judgementArea)], labels),
+             "theme": _facet("theme", read[str(JAR.theme)], labels),
+             "document": _facet("document", documents, labels)}
+    regions = read[str(JAR.region)]
+    regions_of = {s: {r: (r, None) for a in found_areas for r in regions.get(a, ())}
+                  for s, found_areas in areas.items()}
+    grades = read[str(JAR.grade)]
+    years = _union(read[str(JAR.year)], _path(reviews, read[str(JAR.year)]))
+    issued = _union({s: v for s, v in read[str(DCTERMS.issued)].items()
+                     if s in types and types[s].document})
+    named, links = _passages(store, labels, types, part_of)
+    no_types = _Types((), False, False, False, False)
+    no_words: Words = ([], [], [])
     entries = []
-    derivation = str(PROV.Derivation)
-    for iri in [*texts, *(p for p in passage_titles if p not in texts)]:
-        by_property = texts[iri]
-        link = href(iri)
-        if not link or not link.startswith("/") or derivation in types.get(iri, ()):
+    for iri in [*words, *(p for p in named if p not in words)]:
+        link = links[iri] if iri in links else href(iri)
+        kind = types.get(iri, no_types)
+        if not link or not link.startswith("/") or kind.derivation:
             continue
-        entry = Entry(iri, link)
-        entry.names = _unique(t for p in NAME_PROPERTIES + OTHER_NAMES
-                              for t, _ in by_property.get(p, ()))
-        entry.body = _unique(t for p in BODY_PROPERTIES for t, _ in by_property.get(p, ()))
-        entry.quoted = [t for t in _unique(t for p in QUOTED_PROPERTIES
-                                           for t, _ in by_property.get(p, ()))
-                        if t not in entry.body]
-        kinds = kinds_of(types.get(iri, []))
-        entry.kind = kinds[0][1] if kinds else "thing"
-        facets = entry.facets
-        facets["kind"] = {key: (label, None) for key, label in kinds}
-        for facet, pairs in found.items():
-            facets[facet] = {facet_key(facet, v): (labels.get(v, short_iri(v)), v)
-                             for v in pairs.get(iri, ())}
-        facets["region"] = {r: (r, None) for a in found["area"].get(iri, ())
-                            for r in regions.get(a, ())}
-        year_values = years.get(iri) or [i for d in found["document"].get(iri, ())
+        names, body, quoted = words.get(iri, no_words)
+        names, body = _unique(names), _unique(body)
+        quoted = [t for t in _unique(quoted) if t not in body]
+        kinds = kind.kinds
+        facets: dict[str, FacetValues] = {"kind": {key: (label, None) for key, label in kinds}}
+        for facet, by_thing in found.items():
+            facets[facet] = dict(by_thing.get(iri, ()))
+        facets["region"] = dict(regions_of.get(iri, ()))
+        year_values = years.get(iri) or [i for d in documents.get(iri, ())
                                          for i in issued.get(d, ())]
         facets["year"] = {y[:4]: (y[:4], None) for y in year_values if y[:4].isdigit()}
-        entry.passages = passages.get(iri, [])
-        entry.title = passage_titles.get(iri) or _title(entry, iri, labels, grades)
-        entry.context = _unique([label for _, label in kinds] + [
+        title = named[iri][1] if iri in named else _title(
+            iri, labels, facets["judgement_area"], grades, body or quoted)
+        context = _unique([label for _, label in kinds] + [
             label for facet in ("area", "region", "judgement_area", "theme")
             for label, _ in facets[facet].values()] + [
             labels[r] for r in reviews.get(iri, ()) if r in labels])
-        entries.append(entry)
+        entries.append(Entry(iri, link, title, kinds[0][1] if kinds else "thing", names,
+                             body, quoted, context, facets,
+                             _sources(iri, named, derived_from)))
     return sorted(entries, key=lambda e: e.iri)
 
 
@@ -202,14 +312,10 @@ def facet_key(facet: str, iri: str) -> str:
     return iri
 
 
-def kinds_of(types: list[str]) -> list[tuple[str, str]]:
-    """(key, label) of each kind a thing is, its most specific kind first: its ``jar:``
-    classes and their superclasses, or else the SKOS or OWL kind of term it is."""
-    return list(_kinds(frozenset(types)))
-
-
 @cache
 def _kinds(types: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(key, label) of each kind a thing is, its most specific kind first: its ``jar:``
+    classes and their superclasses, or else the SKOS or OWL kind of term it is."""
     ontology = ontology_graph()
     jar_types = {c for t in types if t.startswith(str(JAR))
                  for c in superclasses(t) if c.startswith(str(JAR))}
@@ -226,35 +332,47 @@ def _kinds(types: frozenset[str]) -> tuple[tuple[str, str], ...]:
     return tuple((key, label) for _, key, label in sorted(found))
 
 
-def _passages(store: ox.Store, labels: dict[str, str]
-              ) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Thing -> the passages it was read from (a passage: itself), numbered paragraphs
-    first and in order; and each passage's title (its document and where in it)."""
+def _passages(store: ox.Store, labels: dict[str, str], types: dict[str, _Types],
+              part_of: Pairs) -> tuple[dict[str, tuple[tuple, str]], dict[str, str | None]]:
+    """Each passage's place in order (numbered paragraphs first, in order) and title (its
+    document and where in it); and the link of each passage looked at."""
+    numbers = _few_objects(store, str(JAR.paragraphNumber))
+    sections = _objects(store, str(JAR.section))
     named: dict[str, tuple[tuple, str]] = {}
-    for passage, number, section, doc in _rows(store, PASSAGES):
-        if passage is None or not href(passage):
+    links: dict[str, str | None] = {}
+    for passage, t in types.items():
+        if not t.passage:
             continue
+        link = links[passage] = href(passage)
+        if not link:
+            continue
+        number = numbers[passage][-1] if passage in numbers else None
+        section = sections[passage][-1] if passage in sections else None
+        doc = part_of[passage][-1] if passage in part_of else None
         where = (f"paragraph {number}" if number else f"“{section}”" if section else "passage")
         document = labels.get(doc or "", "")
         title = f"{document}, {where}" if document else where
         order = (0, int(number), "") if number and number.isdigit() else (1, 0, title)
         named[passage] = (order, title)
-    by_thing = {p: [p] for p in named}
-    for s, sources in _objects(store, str(PROV.wasDerivedFrom)).items():
-        by_thing.setdefault(s, []).extend(p for p in sources if p in named)
-    ordered = {s: sorted(set(found), key=lambda p: named[p]) for s, found in by_thing.items()}
-    return ordered, {p: title for p, (_, title) in named.items()}
+    return named, links
 
 
-def _title(entry: Entry, iri: str, labels: dict[str, str], grades: dict[str, list[str]]
-           ) -> str:
+def _sources(iri: str, named: dict[str, tuple[tuple, str]], derived_from: Pairs) -> list[str]:
+    """The passages a thing was read from, in order (a passage: itself too)."""
+    found = [p for p in derived_from.get(iri, ()) if p in named]
+    if iri in named:
+        found.append(iri)
+    return sorted(set(found), key=named.__getitem__)
+
+
+def _title(iri: str, labels: dict[str, str], judgement_areas: FacetValues,
+           grades: dict[str, list[str]], words: list[str]) -> str:
     if iri in labels:
         return labels[iri]
-    areas = [label for label, _ in entry.facets["judgement_area"].values()]
+    areas = [label for label, _ in judgement_areas.values()]
     graded = [labels.get(g, short_iri(g)) for g in grades.get(iri, ())]
     if areas and graded:
         return f"{areas[0]}: {graded[0].lower()}"
-    words = entry.body or entry.quoted
     if words:
         return shorten(words[0])
     return short_iri(iri)
@@ -281,6 +399,6 @@ def _clean(text: str) -> str:
     return _UNWANTED.sub(" ", text)
 
 
-def _unique(items) -> list[str]:
-    return list(dict.fromkeys(items))
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items)) if len(items) > 1 else list(items)
 

@@ -82,19 +82,27 @@ def build_index(folder: Path) -> int:
 
 
 def write_index(entries: list[Entry], path: Path) -> None:
-    """Write entries into a new index file at ``path`` (replacing any there)."""
+    """Write entries into a new index file at ``path`` (replacing any there).
+
+    The rows are made first and each table filled by one ``executemany`` in one
+    transaction, on a new file without a journal: three statements an entry
+    cost more than the words' indexing."""
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
-    numbers = {entry.iri: number for number, entry in enumerate(entries, start=1)}
-    values: dict[tuple[str, str], int] = {}
+    things, texts, tagged, values = _rows(entries)
     db = sqlite3.connect(partial)
     try:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.executescript(SCHEMA)
         with db:
-            for entry in entries:
-                _insert(db, numbers, values, entry)
+            db.executemany("INSERT INTO things VALUES (?, ?, ?, ?, ?, ?)", things)
+            db.executemany("INSERT INTO texts(rowid, names, body, quoted, context) "
+                           "VALUES (?, ?, ?, ?, ?)", texts)
+            db.executemany("INSERT INTO facet_values VALUES (?, ?, ?, ?, ?)",
+                           [(number, facet, key, label, iri)
+                            for (facet, key), (number, label, iri) in values.items()])
+            db.executemany("INSERT INTO tagged VALUES (?, ?)", tagged)
             db.execute("INSERT INTO texts(texts, rank) VALUES ('rank', ?)",
                        (f"bm25({', '.join(str(w) for w in WEIGHTS)})",))
             db.executemany("INSERT INTO meta VALUES (?, ?)",
@@ -107,26 +115,29 @@ def write_index(entries: list[Entry], path: Path) -> None:
     os.replace(partial, path)
 
 
-def _insert(db: sqlite3.Connection, numbers: dict[str, int],
-            values: dict[tuple[str, str], int], entry: Entry) -> None:
-    """One entry: its row, its words, and its facet values (each value stored once)."""
-    number = numbers[entry.iri]
-    passages = " ".join(str(numbers[p]) for p in entry.passages if p in numbers)
-    db.execute("INSERT INTO things VALUES (?, ?, ?, ?, ?, ?)",
-               (number, entry.iri, entry.link, entry.title, entry.kind, passages))
-    db.execute("INSERT INTO texts(rowid, names, body, quoted, context) VALUES (?, ?, ?, ?, ?)",
-               (number, "\n".join(entry.names), "\n".join(entry.body),
-                "\n".join(entry.quoted), "\n".join(entry.context)))
-    tags = set()
-    for facet, by_key in entry.facets.items():
-        for key, (label, iri) in by_key.items():
-            value = values.get((facet, key))
-            if value is None:
-                value = values[(facet, key)] = len(values) + 1
-                db.execute("INSERT INTO facet_values VALUES (?, ?, ?, ?, ?)",
-                           (value, facet, key, label, iri))
-            tags.add((number, value))
-    db.executemany("INSERT INTO tagged VALUES (?, ?)", sorted(tags))
+def _rows(entries: list[Entry]) -> tuple[list[tuple], list[tuple], list[tuple[int, int]],
+                                          dict[tuple[str, str], tuple[int, str, str | None]]]:
+    """The rows of the things, their words and their facet values (each value numbered
+    once, in the order first met), numbered as the entries are ordered."""
+    numbers = {entry.iri: number for number, entry in enumerate(entries, start=1)}
+    values: dict[tuple[str, str], tuple[int, str, str | None]] = {}
+    things: list[tuple] = []
+    texts: list[tuple] = []
+    tagged: list[tuple[int, int]] = []
+    for number, entry in enumerate(entries, start=1):
+        passages = " ".join(str(numbers[p]) for p in entry.passages if p in numbers)
+        things.append((number, entry.iri, entry.link, entry.title, entry.kind, passages))
+        texts.append((number, "\n".join(entry.names), "\n".join(entry.body),
+                      "\n".join(entry.quoted), "\n".join(entry.context)))
+        tags = set()
+        for facet, by_key in entry.facets.items():
+            for key, (label, iri) in by_key.items():
+                value = values.get((facet, key))
+                if value is None:
+                    value = values[(facet, key)] = (len(values) + 1, label, iri)
+                tags.add(value[0])
+        tagged.extend((number, value) for value in sorted(tags))
+    return things, texts, tagged, values
 
 
 def open_index(path: Path) -> sqlite3.Connection:
