@@ -1,8 +1,8 @@
 """How fast the search index is built and read, and how it grows.
 
 Prints, measured in one run on this machine, for the seed build and for
-synthetic graphs of N joint area review reports (synthetic.py's
-``synthetic_dataset``: the built Southampton graph copied per report):
+the realistic synthetic corpus of N joint area review reports beside them
+(synthetic.py's ``generate``, built without validation):
 
 - the index build (reading the entries out of the store, writing the SQLite
   file) and its size, as a ratio to the baseline: the bulk load of the same
@@ -30,13 +30,13 @@ import pyoxigraph as ox
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synthetic import synthetic_dataset  # noqa: E402
+from synthetic import generate  # noqa: E402
 
 from jargraph.build import build  # noqa: E402
 from jargraph.search import Search, build_index, open_index, search  # noqa: E402
 from jargraph.search.index import index_path  # noqa: E402
 from jargraph.store import current_build  # noqa: E402
-from jargraph.store.dataset import load_dataset  # noqa: E402
+from jargraph.store.dataset import load_dataset, query  # noqa: E402
 
 SEARCHES = [
     ("private fostering", {}, ["private", "fostering"]),
@@ -81,23 +81,21 @@ def measure(name: str, folder: Path, load_seconds: float, repeat: int) -> None:
         what = " ".join([typed] + [f"{k}={'|'.join(v)}" for k, v in filters.items()])
         seconds, results = timed(lambda asked=asked: search(db, asked), repeat)
         tests = " && ".join(f'CONTAINS(LCASE(STR(?t)), "{w}")' for w in words) or "true"
-        scan, _ = timed(lambda tests=tests: list(store.query(SCAN.format(tests=tests))),
+        scan, _ = timed(lambda tests=tests: list(query(store, SCAN.format(tests=tests))),
                         max(1, repeat // 4))
         print(f"{what:42} {results.total:6} {seconds * 1000:9.2f} {scan * 1000:9.1f} "
               f"{scan / seconds:12.0f}")
     db.close()
 
 
-def seed(work: Path) -> tuple[Path, float]:
-    home = work / "seed-home"
-    build(None, home)
-    folder = current_build(home).resolve()
-    quads = work / "seed.nq"
-    store = ox.Store.read_only(str(folder / "oxigraph"))
-    ox.serialize((q for q in store.quads_for_pattern(None, None, None)
-                  if not isinstance(q.graph_name, ox.DefaultGraph)), quads, ox.RdfFormat.N_QUADS)
+def built(data: Path | None, home: Path, quads: Path, validate: bool = True) -> float:
+    """Build ``data`` (None: the bundled documents alone) into ``home``, write its named
+    graphs to ``quads``, and return the seconds of their bulk load (the baseline)."""
+    build(data, home, validate=validate)
+    store = ox.Store.read_only(str(current_build(home).resolve() / "oxigraph"))
+    ox.serialize(store.quads_for_pattern(None, None, None, None), quads, ox.RdfFormat.N_QUADS)
     del store
-    return home, loaded(quads, work / "seed-load")[1]
+    return loaded(quads, quads.with_suffix(""))[1]
 
 
 def loaded(quads: Path, folder: Path) -> tuple[Path, float]:
@@ -118,13 +116,16 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jargraph-search-bench-") as tmp:
         work = Path(tmp)
-        home, load_seconds = seed(work)
-        measure("seed graph (5 documents)", current_build(home).resolve(), load_seconds,
-                args.repeat)
+        load_seconds = built(None, work / "seed-home", work / "seed.nq")
+        measure("seed graph (5 documents)", current_build(work / "seed-home").resolve(),
+                load_seconds, args.repeat)
         for size in args.sizes:
-            quads = synthetic_dataset(size, home, work / f"synthetic-{size}.nq")
-            folder, load_seconds = loaded(quads, work / f"synthetic-{size}")
-            measure(f"{size} synthetic reports", folder, load_seconds, args.repeat)
+            corpus = work / f"corpus-{size}"
+            generate(size, corpus, seed=1)
+            home = work / f"home-{size}"
+            load_seconds = built(corpus, home, work / f"synthetic-{size}.nq", validate=False)
+            measure(f"{size} synthetic reports", current_build(home).resolve(), load_seconds,
+                    args.repeat)
 
 
 if __name__ == "__main__":
