@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import re
 import statistics
 import subprocess
 import sys
@@ -45,8 +46,15 @@ QUERIES = "src/jargraph/queries"
 Rows = list[tuple[str, ...]]
 
 
+@dataclass
+class Answer:
+    names: list[str]
+    """The columns (subject, predicate, object for triples)."""
+    rows: Rows
+
+
 def _serve(store_path: str, conn: Connection) -> None:
-    """The worker: answer each SPARQL text sent with (milliseconds, rows)."""
+    """The worker: answer each SPARQL text sent with (milliseconds, answer)."""
     store = ox.Store.read_only(store_path)
     while True:
         sparql = conn.recv()
@@ -59,10 +67,11 @@ def _serve(store_path: str, conn: Connection) -> None:
             rows: Rows = [tuple(str(s[n]) if s[n] is not None else "" for n in names)
                           for s in answer]
         elif isinstance(answer, ox.QueryBoolean):
-            rows = [(str(bool(answer)),)]
+            names, rows = ["answer"], [(str(bool(answer)),)]
         else:
+            names = ["subject", "predicate", "object"]
             rows = [(str(t.subject), str(t.predicate), str(t.object)) for t in answer]
-        conn.send(((time.perf_counter() - start) * 1000, rows))
+        conn.send(((time.perf_counter() - start) * 1000, Answer(names, rows)))
 
 
 class Worker:
@@ -77,11 +86,11 @@ class Worker:
         self.process = mp.Process(target=_serve, args=(self.store, child), daemon=True)
         self.process.start()
 
-    def run(self, sparql: str) -> tuple[float, Rows] | None:
-        """(milliseconds, rows), or None when the query ran past the timeout."""
+    def run(self, sparql: str) -> tuple[float, Answer] | None:
+        """(milliseconds, answer), or None when the query ran past the timeout."""
         self.conn.send(sparql)
         if self.conn.poll(self.timeout):
-            result: tuple[float, Rows] = self.conn.recv()
+            result: tuple[float, Answer] = self.conn.recv()
             return result
         self.process.kill()
         self.process.join()
@@ -106,9 +115,14 @@ def baseline_library(revision: str) -> dict[str, NamedQuery]:
     return load_library(folder)
 
 
-def ordered(sparql: str) -> bool:
-    """Whether the outermost query orders its rows (an ORDER BY after the last brace)."""
-    return "ORDER BY" in sparql[sparql.rfind("}"):].upper()
+def sort_keys(sparql: str) -> list[str] | None:
+    """The variables the outermost query orders its rows by (an ORDER BY after the last
+    brace), or None when it does not order them."""
+    tail = sparql[sparql.rfind("}"):]
+    at = tail.upper().find("ORDER BY")
+    if at < 0:
+        return None
+    return re.findall(r"\?(\w+)", tail[at:].split("LIMIT")[0].split("OFFSET")[0])
 
 
 @dataclass
@@ -127,21 +141,28 @@ class Outcome:
         return "| " + " | ".join(cells) + " |"
 
 
-def compare(old: Rows | None, new: Rows | None, in_order: bool) -> str:
+def compare(old: Answer | None, new: Answer | None, keys: list[str] | None) -> str:
+    """Whether two answers have the same rows, and, where the query orders them, the same
+    sequence of sort keys (rows that tie may come in any order)."""
     if old is None or new is None:
         return "not compared"
-    if Counter(old) != Counter(new):
-        return f"DIFFERENT ({len(old)} rows against {len(new)})"
-    if in_order and old != new:
-        return f"same rows, ORDER DIFFERS ({len(new)} rows)"
-    return f"same ({len(new)} rows)"
+    if Counter(old.rows) != Counter(new.rows):
+        return f"DIFFERENT ({len(old.rows)} rows against {len(new.rows)})"
+    if keys and old.rows != new.rows:
+        columns = [new.names.index(k) for k in keys if k in new.names]
+        if len(columns) < len(keys):
+            return f"same rows, order not comparable ({len(new.rows)} rows)"
+        if [[r[c] for c in columns] for r in old.rows] != [
+                [r[c] for c in columns] for r in new.rows]:
+            return f"same rows, ORDER DIFFERS ({len(new.rows)} rows)"
+    return f"same ({len(new.rows)} rows)"
 
 
 def measure(worker: Worker, old_sparql: str, new_sparql: str, runs: int,
-            ) -> tuple[float | None, float | None, Rows | None, Rows | None]:
+            ) -> tuple[float | None, float | None, Answer | None, Answer | None]:
     """Medians of old and new, run alternately; a timeout stops that side's runs."""
     times: dict[str, list[float]] = {"old": [], "new": []}
-    rows: dict[str, Rows | None] = {"old": None, "new": None}
+    answers: dict[str, Answer | None] = {"old": None, "new": None}
     dead: set[str] = set()
     for _ in range(runs):
         for side, sparql in (("old", old_sparql), ("new", new_sparql)):
@@ -153,10 +174,10 @@ def measure(worker: Worker, old_sparql: str, new_sparql: str, runs: int,
                 times[side] = []
                 continue
             times[side].append(result[0])
-            rows[side] = result[1]
+            answers[side] = result[1]
     old_ms = statistics.median(times["old"]) if times["old"] else None
     new_ms = statistics.median(times["new"]) if times["new"] else None
-    return old_ms, new_ms, rows["old"], rows["new"]
+    return old_ms, new_ms, answers["old"], answers["new"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,15 +199,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in names:
             query, old = library[name], old_library.get(name)
-            cases = [("defaults", {})]
+            cases: list[tuple[str, dict[str, str]]] = [("defaults", {})]
             if example_values(query.example):
                 cases.append(("example", example_values(query.example)))
             for case, values in cases:
                 new_sparql = query.render(values)
                 old_sparql = old.render(values) if old else new_sparql
-                old_ms, new_ms, old_rows, new_rows = measure(
+                old_ms, new_ms, old_answer, new_answer = measure(
                     worker, old_sparql, new_sparql, args.runs)
-                same = compare(old_rows, new_rows, ordered(new_sparql))
+                same = compare(old_answer, new_answer, sort_keys(new_sparql))
                 print(Outcome(f"{name} ({case})", old_ms, new_ms, same).line(), flush=True)
     finally:
         worker.close()
