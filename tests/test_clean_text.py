@@ -15,6 +15,8 @@ import re
 import pyoxigraph as ox
 import pytest
 
+from jargraph.store.dataset import query
+
 JAR = "https://w3id.org/jargraph/def#"
 MARKS = {
     "an HTML tag": re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"),
@@ -31,9 +33,9 @@ NOT_TEXT = {JAR + "matchPattern"}
 
 
 def literals(store: ox.Store) -> list[tuple[str, str, str]]:
-    """(subject, property, text) of every string literal of the default graph."""
+    """(subject, property, text) of every string literal of every graph."""
     return [(q.subject.value, q.predicate.value, q.object.value)
-            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            for q in store.quads_for_pattern(None, None, None, None)
             if isinstance(q.object, ox.Literal) and q.predicate.value not in NOT_TEXT]
 
 
@@ -49,7 +51,7 @@ def test_no_literal_holds_markup(built_store: ox.Store) -> None:
 
 def text_of(store: ox.Store, subject: str, prop: str = JAR + "text") -> str:
     [value] = [q.object.value for q in store.quads_for_pattern(
-        ox.NamedNode(subject), ox.NamedNode(prop), None, ox.DefaultGraph())]
+        ox.NamedNode(subject), ox.NamedNode(prop), None, None)]
     return value
 
 
@@ -80,7 +82,7 @@ def test_strengths_table_is_read_column_by_column(built_store: ox.Store) -> None
 
 
 def test_each_paragraph_of_a_cell_is_a_finding(built_store: ox.Store) -> None:
-    rows = built_store.query(f"""
+    rows = query(built_store, f"""
         SELECT ?text WHERE {{
           ?f a <{JAR}ImportantWeakness> ; <{JAR}text> ?text ;
              <{JAR}review> <{ID}review/jar-southampton-2007> ;
@@ -96,7 +98,7 @@ def test_each_paragraph_of_a_cell_is_a_finding(built_store: ox.Store) -> None:
 
 def test_grades_table_rows_read_along_the_line(built_store: ox.Store) -> None:
     # line 106: "Safeguarding<TAB>2"
-    rows = built_store.query(f"""
+    rows = query(built_store, f"""
         SELECT ?quote WHERE {{
           <{ID}review/jar-southampton-2007/judgement/safeguarding>
               <http://www.w3.org/ns/prov#qualifiedDerivation> ?d .
@@ -115,7 +117,7 @@ def test_footnote_reference_left_out_of_running_text(built_store: ox.Store) -> N
 
 def test_escaped_footnote_star_left_out(built_store: ox.Store) -> None:
     # narrowing-the-gap-2007.txt line 828: "... Hear By Right Standards\\* during 2005/06*"
-    rows = built_store.query(f"""
+    rows = query(built_store, f"""
         SELECT ?text WHERE {{ ?p <{JAR}text> ?text
           FILTER(CONTAINS(?text, "formally adopting the Hear By Right Standards")) }}""")
     texts = [r["text"].value for r in rows]
@@ -128,7 +130,7 @@ def test_escaped_footnote_star_left_out(built_store: ox.Store) -> None:
 
 @pytest.mark.parametrize("grade", ["A* to C", "A*-C"])
 def test_grade_stars_are_kept(built_store: ox.Store, grade: str) -> None:
-    rows = built_store.query(f'ASK {{ ?s <{JAR}text> ?t FILTER(CONTAINS(?t, "{grade}")) }}')
+    rows = query(built_store, f'ASK {{ ?s <{JAR}text> ?t FILTER(CONTAINS(?t, "{grade}")) }}')
     assert bool(rows)
 
 

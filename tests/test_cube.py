@@ -27,6 +27,7 @@ from jargraph.cube_constraints import (
     violations,
 )
 from jargraph.ontology import vocabulary_graph
+from jargraph.store.dataset import query
 from jargraph.vocab import JAR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +74,7 @@ def cube(built_store: ox.Store) -> Graph:
 
 def test_the_cube_is_a_named_graph_of_the_build(cube: Graph, built_store: ox.Store) -> None:
     assert (DATASET, RDF.type, QB.DataSet) in cube
-    in_default = built_store.query(
+    in_default = query(built_store,
         "ASK { ?o <http://purl.org/linked-data/cube#dataSet> "
         "<https://w3id.org/jargraph/id/dataset/grades> }")
     assert bool(in_default)

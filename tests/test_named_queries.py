@@ -183,11 +183,11 @@ def test_bad_file_name_is_refused(tmp_path: Path) -> None:
         load_query(_write(tmp_path, "Bad_Name", GOOD))
 
 
-def test_openapi_document_has_one_path_per_query(library) -> None:
+def test_openapi_document_has_one_path_per_query_and_search(library) -> None:
     doc = openapi(library)
     assert doc["openapi"].startswith("3.")
     assert doc["info"]["title"]
-    assert set(doc["paths"]) == {f"/api/queries/{name}" for name in library}
+    assert set(doc["paths"]) == {f"/api/queries/{name}" for name in library} | {"/api/search"}
     for name, q in library.items():
         op = doc["paths"][f"/api/queries/{name}"]["get"]
         names = [p["name"] for p in op["parameters"]]
@@ -242,7 +242,7 @@ def test_api_unknown_format_is_406(client) -> None:
 def test_openapi_json_is_served(client, library) -> None:
     r = client.get("/api/openapi.json")
     assert r.status_code == 200
-    assert len(r.get_json()["paths"]) == len(library)
+    assert len(r.get_json()["paths"]) == len(library) + 1
 
 
 def test_library_listing_and_page(client, library) -> None:

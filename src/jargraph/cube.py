@@ -45,7 +45,7 @@ from . import uris
 from .cube_constraints import violations
 from .ontology import vocabulary_graph
 from .store import dataset
-from .store.dataset import default_graph_size, load_dataset
+from .store.dataset import load_dataset
 from .vocab import ID, JAR, ONS_GEOGRAPHY, PREFIXES
 
 SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
@@ -320,13 +320,14 @@ def _stated(oxi: ox.Store, triple: ox.Triple) -> bool:
     subject = triple.subject
     if isinstance(subject, ox.NamedNode) and subject.value.startswith(str(DATASET)):
         return False
-    return ox.Quad(subject, triple.predicate, triple.object, ox.DefaultGraph()) in oxi
+    return next(oxi.quads_for_pattern(subject, triple.predicate, triple.object, None),
+                None) is not None
 
 
-def add_cube(folder: Path, problems: list[str]) -> int:
-    """Write the grades cube of the build in ``folder`` into its store and dumps; returns
-    the number of distinct triples of the store afterwards. A judgement that cannot be
-    an observation, or a constraint the cube fails, is added to ``problems``."""
+def add_cube(folder: Path, problems: list[str]) -> None:
+    """Write the grades cube of the build in ``folder`` into its store and dumps. A
+    judgement that cannot be an observation, or a constraint the cube fails, is added
+    to ``problems``."""
     oxi = ox.Store(str(folder / "oxigraph"))
     grades, left_out = read_grades(oxi)
     problems.extend(f"grades cube: {why}; the grade is left out of the cube"
@@ -336,7 +337,7 @@ def add_cube(folder: Path, problems: list[str]) -> int:
     if failed:
         problems.append("grades cube: it fails the Data Cube integrity constraints "
                         f"{'; '.join(failed)}; the cube is left out of this build")
-        return default_graph_size(oxi)
+        return
     data = graph.serialize(format="nt", encoding="utf-8")
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(GRAPH)))
              for t in ox.parse(data, ox.RdfFormat.N_TRIPLES) if not _stated(oxi, t)]
@@ -349,7 +350,6 @@ def add_cube(folder: Path, problems: list[str]) -> int:
     (dumps / CSV_FILE).write_text(csv_text(grades), encoding="utf-8", newline="")
     (dumps / METADATA_FILE).write_text(json.dumps(csvw_metadata(), indent=2) + "\n",
                                        encoding="utf-8")
-    return default_graph_size(oxi)
 
 
 __all__ = ["COMPONENTS", "CSV_COLUMNS", "DATASET", "FILES", "GRAPH", "Grade", "add_cube",

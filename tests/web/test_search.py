@@ -147,3 +147,15 @@ def test_without_an_index_search_says_to_build(site_url: str) -> None:
     assert "retry-after" not in page.headers
     answer = api(site_url, "q=fostering")
     assert answer.status == 503 and "jargraph build" in json.loads(answer.body)["message"]
+
+
+def test_the_api_description_lists_search_with_every_parameter_it_reads(seed_url: str) -> None:
+    described = json.loads(fetch(seed_url, "/api/openapi.json").body)["paths"]["/api/search"]
+    names = {p["name"] for p in described["get"]["parameters"]}
+    assert {"q", "area", "region", "judgement_area", "kind", "theme", "year", "document",
+            "offset", "limit", "format", "part"} == names
+    # a request made from the description's own names is answered as it says
+    answer = api(seed_url, "q=private+fostering&kind=Weakness&area=southampton&limit=5")
+    assert answer.status == 200 and json.loads(answer.body)["total"] == 1
+    assert set(described["get"]["responses"]["200"]["content"]) == {"application/json",
+                                                                      "text/csv"}
