@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                 old_sparql = old.render(values) if old else new_sparql
                 old_ms, new_ms, old_answer, new_answer = measure(
                     worker, old_sparql, new_sparql, args.runs)
-                same = compare(old_answer, new_answer, sort_keys(new_sparql))
+                same = compare(old_answer, new_answer, sort_keys(old_sparql))
                 print(Outcome(f"{name} ({case})", old_ms, new_ms, same).line(), flush=True)
     finally:
         worker.close()
