@@ -64,17 +64,20 @@ def _serve(store_path: str, conn: Connection) -> None:
         # turning them into text for the comparison
         start = time.perf_counter()
         answer = store.query(sparql, use_default_graph_as_union=True)
-        found = [answer] if isinstance(answer, ox.QueryBoolean) else list(answer)
-        elapsed = (time.perf_counter() - start) * 1000
         if isinstance(answer, ox.QuerySolutions):
             names = [v.value for v in answer.variables]
+            solutions = list(answer)
+            elapsed = (time.perf_counter() - start) * 1000
             rows: Rows = [tuple(str(s[n]) if s[n] is not None else "" for n in names)
-                          for s in found]
+                          for s in solutions]
         elif isinstance(answer, ox.QueryBoolean):
+            elapsed = (time.perf_counter() - start) * 1000
             names, rows = ["answer"], [(str(bool(answer)),)]
         else:
+            triples = list(answer)
+            elapsed = (time.perf_counter() - start) * 1000
             names = ["subject", "predicate", "object"]
-            rows = [(str(t.subject), str(t.predicate), str(t.object)) for t in found]
+            rows = [(str(t.subject), str(t.predicate), str(t.object)) for t in triples]
         conn.send((elapsed, Answer(names, rows)))
 
 
