@@ -148,12 +148,20 @@ class Outcome:
         return "| " + " | ".join(cells) + " |"
 
 
+def unordered(row: tuple[str, ...]) -> tuple[str, ...]:
+    """The row with each cell's comma- or semicolon-separated items sorted: some columns
+    are lists (GROUP_CONCAT) in no particular order."""
+    return tuple("\n".join(sorted(re.split(r"[;,] ", cell.strip('"')))) for cell in row)
+
+
 def compare(old: Answer | None, new: Answer | None, keys: list[str] | None) -> str:
     """Whether two answers have the same rows, and, where the query orders them, the same
     sequence of sort keys (rows that tie may come in any order)."""
     if old is None or new is None:
         return "not compared"
     if Counter(old.rows) != Counter(new.rows):
+        if Counter(map(unordered, old.rows)) == Counter(map(unordered, new.rows)):
+            return f"same but for the order within lists ({len(new.rows)} rows)"
         return f"DIFFERENT ({len(old.rows)} rows against {len(new.rows)})"
     if keys and old.rows != new.rows:
         columns = [new.names.index(k) for k in keys if k in new.names]
