@@ -329,12 +329,16 @@ def main() -> None:
             home, built_s = args.home, math.nan
             built_bytes = folder_size(store.current_store_path(home).resolve())
         plain, plain_s, plain_bytes = plain_load(home, tmp)
-        written, written_s, written_bytes = written_load(home, tmp)
         queries = library()
-        print("default graph: written or the union of the named graphs", flush=True)
-        choice = default_graph_choice(written, plain, [(n, q) for n, q, _ in queries],
-                                      args.choice_repeat)
-        shutil.rmtree(written, ignore_errors=True)
+        choice: list = []
+        written: tuple[float, int] | None = None
+        if args.choice_repeat:
+            written_store, written_s, written_bytes = written_load(home, tmp)
+            written = (written_s, written_bytes)
+            print("default graph: written or the union of the named graphs", flush=True)
+            choice = default_graph_choice(written_store, plain,
+                                          [(n, q) for n, q, _ in queries], args.choice_repeat)
+            shutil.rmtree(written_store, ignore_errors=True)
         pages = sample_pages(home, args.pages, args.seed)
         virtuoso = virtuoso_module.started(tmp / "virtuoso")
         servers: list[Server] = []
@@ -404,7 +408,7 @@ def main() -> None:
             stop_process(oxiserve)
             virtuoso.stop()
         write(say, args, built_s, built_bytes, plain_s, plain_bytes,
-              (written_s, written_bytes), virtuoso_s, choice,
+              written, virtuoso_s, choice,
               page_results, result.served, mib, time.perf_counter() - began)
     args.output.write_text("\n".join(say.lines) + "\n", encoding="utf-8")
     print(f"(written to {args.output})")
@@ -418,7 +422,7 @@ def verdict(ok: bool) -> str:
 
 
 def write(say: Report, args: argparse.Namespace, built_s: float, built_bytes: int,
-          plain_s: float, plain_bytes: int, written: tuple[float, int], virtuoso_s: float,
+          plain_s: float, plain_bytes: int, written: tuple[float, int] | None, virtuoso_s: float,
           choice: list[tuple[str, float, float]], pages: list[PageKind],
           served: list[Served], mib: float, seconds: float) -> None:
     say.lines.clear()
@@ -447,16 +451,21 @@ def write(say: Report, args: argparse.Namespace, built_s: float, built_bytes: in
     ])
     say("## The default graph: written at build time, or the union of the named graphs")
     say()
-    times = [w for _, w, _ in choice]
-    union = [u for _, _, u in choice]
-    say(f"The library's {len(choice)} queries in this process, median of "
-        f"{args.choice_repeat}: summed {sum(times):.1f} s on a store with the default graph "
-        f"written against {sum(union):.1f} s on the plain store queried with the union of "
-        f"its named graphs ({sum(union) / sum(times):.2f}x); median per-query ratio union / "
-        f"written {statistics.median(u / w for w, u in zip(times, union, strict=True) if w):.2f}"
-        f"x. Writing the default graph: load {written[0]:.0f} s against {plain_s:.0f} s "
-        f"({written[0] / plain_s:.2f}x), store {written[1] / 2**20:,.0f} MiB against "
-        f"{plain_bytes / 2**20:,.0f} MiB ({written[1] / plain_bytes:.2f}x).")
+    if not choice or written is None:
+        say("Not measured in this run (--choice-repeat 0); the figures that decided it are in "
+            "docs/DESIGN.md.")
+    else:
+        times = [w for _, w, _ in choice]
+        union = [u for _, _, u in choice]
+        ratios = [u / w for w, u in zip(times, union, strict=True) if w]
+        say(f"The library's {len(choice)} queries in this process, median of "
+            f"{args.choice_repeat}: summed {sum(times):.1f} s on a store with the default "
+            f"graph written against {sum(union):.1f} s on the plain store queried with the "
+            f"union of its named graphs ({sum(union) / sum(times):.2f}x); median per-query "
+            f"ratio union / written {statistics.median(ratios):.2f}x. Writing the default "
+            f"graph: load {written[0]:.0f} s against {plain_s:.0f} s "
+            f"({written[0] / plain_s:.2f}x), store {written[1] / 2**20:,.0f} MiB against "
+            f"{plain_bytes / 2**20:,.0f} MiB ({written[1] / plain_bytes:.2f}x).")
     say()
     say("## Pages through HTTP")
     say()
