@@ -266,6 +266,14 @@ def _with(remove: Iterable[Triple] = (), add: Iterable[Triple] = ()) -> Graph:
     return graph
 
 
+def test_a_listed_string_written_as_xsd_string_is_valid() -> None:
+    # the Leeds example: jar:authorityType "metropolitan district", one of the shape's sh:in
+    kind = _find(JAR.authorityType)
+    retyped = Literal(str(kind[2]), datatype=XSD.string)
+    assert retyping_is_harmless(GRAPH, kind, retyped)
+    assert _validated(_with(remove=[kind], add=[(kind[0], kind[1], retyped)])) == []
+
+
 def test_the_example_itself_is_valid() -> None:
     assert _validated(GRAPH) == []
 

@@ -131,7 +131,13 @@ def test_editor_replaces_the_form_and_offers_jar_classes_after_a(page, site_url:
     assert "jar:Area" in offered and "jar:JointAreaReview" in offered
     assert all(h.startswith("jar:") for h in offered)
     page.keyboard.type("JointArea")
+    page.wait_for_function(  # the list narrows as one types: wait until it has
+        "[...document.querySelectorAll('.CodeMirror-hints .CodeMirror-hint')]"
+        ".every(h => h.textContent.startsWith('jar:JointArea'))")
     page.keyboard.press("Enter")
+    page.wait_for_function(
+        "document.querySelector('.tabPanel.active .CodeMirror').CodeMirror.getValue()"
+        ".includes('?x a jar:JointAreaReview')")
     assert "?x a jar:JointAreaReview" in _value(page)
     shot(page, "editor-completion")
 

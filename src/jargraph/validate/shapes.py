@@ -17,8 +17,8 @@ from typing import Any
 
 import pyshacl
 from pyshacl.entrypoints import meta_validate
-from rdflib import Dataset, Graph
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery
@@ -91,8 +91,16 @@ def _with_ontology(data: Graph | Dataset) -> Graph:
     """
     graph = Graph(store=_PreparedQueryStore(), bind_namespaces="core")
     graph.addN((s, p, o, graph) for s, p, o in _ontology_triples())
-    graph.addN((s, p, o, graph) for s, p, o in all_triples(data))
+    graph.addN((s, p, _plain(o), graph) for s, p, o in all_triples(data))
     return graph
+
+
+def _plain(term: Node) -> Node:
+    """``"x"^^xsd:string`` as the plain ``"x"``: the same literal in RDF 1.1, which rdflib
+    keeps apart, so that a list of allowed strings (sh:in) matches it either way."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 def run_shapes(data: Graph | Dataset, inference: str = "none") -> tuple[bool, Graph]:
