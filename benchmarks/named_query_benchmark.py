@@ -1,8 +1,9 @@
 """The named queries as they are against their text at an earlier revision, on one store.
 
 For each query of the library, with its defaults and with its example's parameters,
-runs the query's text at ``--baseline`` (a git revision, default ``next``) and its
-text in the working tree on the same built store, interleaved, and prints the median
+runs the query's text at ``--baseline`` (a git revision, default ``HEAD``, the last
+commit) and its text in the working tree on the same built store, interleaved, and
+prints the median
 of each and the ratio new / old. It also says whether the two answered the same
 (as multisets of rows, and in the same order where the query orders): a rewrite for
 speed must not change an answer.
@@ -199,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("store", type=Path, help="a build's oxigraph folder")
     parser.add_argument("names", nargs="*", help="queries to run (default: all)")
-    parser.add_argument("--baseline", default="next", help="git revision to compare with")
+    parser.add_argument("--baseline", default="HEAD",
+                        help="git revision whose queries to compare with (HEAD: the last commit)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each text")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per run")
     args = parser.parse_args(argv)
