@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -26,16 +28,24 @@ def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
     """A Turtle file parsed into ``graph`` (a new one by default), without rdflib's
     log lines about ill-typed literals (the shapes report those)."""
     graph = Graph() if graph is None else graph
+    with rdflib_quiet():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@contextmanager
+def rdflib_quiet() -> Iterator[None]:
+    """rdflib's log lines and warnings (about ill-typed literals, which the shapes
+    report) held back while the block runs."""
     rdflib_logger = logging.getLogger("rdflib")
     level = rdflib_logger.level
     rdflib_logger.setLevel(logging.ERROR)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            graph.parse(path, format="turtle")
+            yield
     finally:
         rdflib_logger.setLevel(level)
-    return graph
 
 
 def files() -> dict[str, Path]:

@@ -10,10 +10,8 @@ traceback: the person reading it wrote the file by hand.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sys
-import warnings
 from collections.abc import Iterator
 from json import JSONDecodeError
 from pathlib import Path
@@ -25,6 +23,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
 from .. import formats
+from ..ontology import rdflib_quiet
 from ..vocab import ID
 from .report import EncodingError
 
@@ -88,15 +87,8 @@ def parse_quietly(graph: Graph, **kwargs: object) -> Graph:
     """
     if kwargs.get("format") == "json-ld" and isinstance(kwargs.get("data"), str):
         _refuse_unreadable_jsonld(kwargs["data"])  # type: ignore[arg-type]
-    rdflib_logger = logging.getLogger("rdflib")
-    level = rdflib_logger.level
-    rdflib_logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return graph.parse(**kwargs)  # type: ignore[arg-type]
-    finally:
-        rdflib_logger.setLevel(level)
+    with rdflib_quiet():
+        return graph.parse(**kwargs)  # type: ignore[arg-type]
 
 
 def parser_for(path: Path, fmt: str | None) -> str:

@@ -19,6 +19,7 @@ validate, or as JSON. It runs in a query worker, as validation does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from io import BytesIO
 from typing import Any
@@ -171,27 +172,24 @@ def make_draft(text: str) -> Drafted:
 
 
 def _drafted(drafted: Drafted, status: int) -> Response:
-    if _wants_json():
-        response = jsonify(drafted.as_json())
-        response.status_code = status
-    else:
-        response = Response(render_template(
-            "validate.html", title="Draft encoding", syntaxes=SYNTAXES, outcome=None,
-            drafted=drafted, text=drafted.turtle, syntax="turtle" if drafted.turtle else "",
-        ), status=status, mimetype="text/html")
-    response.headers["Vary"] = "Accept"
-    return response
+    return _respond(drafted.as_json, status, title="Draft encoding", outcome=None,
+                    drafted=drafted, text=drafted.turtle,
+                    syntax="turtle" if drafted.turtle else "")
 
 
 def _answer(outcome: Outcome, *, status: int, text: str, syntax: str) -> Response:
+    return _respond(outcome.as_json, status, title="Validation report", outcome=outcome,
+                    text=text, syntax=syntax)
+
+
+def _respond(answer: Callable[[], dict[str, Any]], status: int, **page: object) -> Response:
+    """The answer as JSON when asked for, otherwise the validation page showing it."""
     if _wants_json():
-        response = jsonify(outcome.as_json())
+        response = jsonify(answer())
         response.status_code = status
     else:
-        response = Response(render_template(
-            "validate.html", title="Validation report", syntaxes=SYNTAXES, outcome=outcome,
-            text=text, syntax=syntax,
-        ), status=status, mimetype="text/html")
+        response = Response(render_template("validate.html", syntaxes=SYNTAXES, **page),
+                            status=status, mimetype="text/html")
     response.headers["Vary"] = "Accept"
     return response
 
