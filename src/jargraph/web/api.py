@@ -29,7 +29,7 @@ from .. import formats, resources
 from ..named_queries import NamedQuery, ParameterError, QueryLibraryError, load_library
 from . import paging
 from .openapi import GRAPH_FORMATS, SELECT_FORMATS, openapi
-from .result_tables import graph_results, select_results
+from .result_tables import answer_table
 from .sparql import execute
 
 bp = Blueprint("query_api", __name__)
@@ -247,26 +247,21 @@ def query_page(name: str) -> Response | str:
     if query is None:
         raise NotFound(f"no named query {name!r}; see /queries for the library")
     values = {k: v for k, v in _values().items() if k not in PAGE_ARGS}
+    row_limit = current_app.config["SETTINGS"].row_cap
     page: dict = {"q": query, "values": values, "error": None, "results": None,
-                  "row_limit": current_app.config["SETTINGS"].row_cap, "sparql": query.sparql,
+                  "row_limit": row_limit, "sparql": query.sparql,
                   "graph": query.form in ("construct", "describe"), "pager": None}
     given = {k: v for k, v in values.items() if v.strip()}
     page["api"] = f"/api/queries/{name}"
     page["sep"] = "?" + urlencode(given) + "&" if given else "?"
     status = 200
-    row_limit = current_app.config["SETTINGS"].row_cap
     try:
         number, size = paging.read_window(request.args, row_limit)
         page["sparql"] = query.render(values)
-        if page["graph"]:
-            out = _run(page["sparql"], None, formats.N_TRIPLES.media_type)
-            page["results"] = graph_results(out.body, page["row_limit"])
-        else:
-            window = paging.paged(page["sparql"], number, size)
-            out = _run(window.sparql if window else page["sparql"], SPARQL_JSON, None)
-            page["results"] = results = select_results(out.body, out.truncated, window)
-            if results.page:
-                page["pager"] = paging.nav(f"/queries/{name}", given, results.page, row_limit)
+        page["results"] = results = answer_table(_run, page["sparql"], number, size,
+                                                 row_limit)
+        if results.page:
+            page["pager"] = paging.nav(f"/queries/{name}", given, results.page, row_limit)
     except paging.PagingError as exc:
         page["error"], status = f"The page asked for cannot be shown: {exc}.", 400
     except ParameterError as exc:

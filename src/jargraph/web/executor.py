@@ -293,8 +293,8 @@ class Executor:
         says so). A format of ``None`` means no format is acceptable for that kind
         of query: such a query raises :class:`NotAcceptable`. With ``spool`` a large
         answer comes back as a file (``QueryOutput.path``) for :class:`AnswerStream`,
-        and is not kept (smaller ones are). An answer given before for the same build is given again
-        without running the query, unless ``cached`` is False.
+        and is not kept (smaller ones are). An answer given before for the same build
+        is given again without running the query, unless ``cached`` is False.
         """
         check_limits(sparql)
         job = Job(sparql, select_format, graph_format, tuple(default_graphs),

@@ -25,7 +25,7 @@ from ..store import QuerySyntaxError, StoreError, StoreUnavailable
 from ..vocab import PREFIXES
 from . import editor, paging
 from .executor import current_executor
-from .result_tables import Results, graph_results, select_results
+from .result_tables import Results, answer_table
 
 bp = Blueprint("query_page", __name__)
 
@@ -115,16 +115,11 @@ def run(sparql: str, page: int = 1, size: int | None = None) -> Results:
     """Run the query through the query workers and shape the answer as a table; a SELECT
     shows page ``page`` of ``size`` rows (the default size when None)."""
     executor = current_executor()
-    window = paging.paged(sparql, page, size or paging.default_size(executor.row_limit))
-    out = executor.execute(window.sparql if window else sparql, formats.SPARQL_JSON.media_type,
-                           formats.N_TRIPLES.media_type, cut=True)
-    if out.kind == "graph":
-        results = graph_results(out.body, executor.row_limit)
-        results.downloads = _downloads(sparql, formats.GRAPHS)
-        return results
-    results = select_results(out.body, out.truncated, window)
-    results.downloads = _downloads(
-        sparql, formats.RESULTS if results.kind == "select" else formats.RESULTS[:2])
+    results = answer_table(
+        lambda text, select, graph: executor.execute(text, select, graph, cut=True), sparql,
+        page, size or paging.default_size(executor.row_limit), executor.row_limit)
+    offered = {"graph": formats.GRAPHS, "select": formats.RESULTS}
+    results.downloads = _downloads(sparql, offered.get(results.kind, formats.RESULTS[:2]))
     return results
 
 

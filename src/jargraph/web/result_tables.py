@@ -11,10 +11,13 @@ subject, never Turtle on one long line.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Graph
 
+from .. import formats
+from ..store import QueryOutput
 from ..terms import Shown, show, show_binding
 from . import paging
 from .reading import bind_prefixes
@@ -62,3 +65,16 @@ def graph_results(body: bytes, limit: int | None) -> Results:
         triples = triples[:limit]
     rows: list[list[Shown | None]] = [[show(s), show(p), show(o)] for s, p, o in triples]
     return Results("graph", ["subject", "predicate", "object"], rows, truncated=truncated)
+
+
+def answer_table(run: Callable[[str, str, str], QueryOutput], sparql: str, page: int,
+                 size: int, row_limit: int | None) -> Results:
+    """The query's answer as a table: of a SELECT, page ``page`` of ``size`` rows (by a
+    window on its own text, :mod:`.paging`); of a graph, its triples up to ``row_limit``.
+    ``run(sparql, select_format, graph_format)`` runs it the caller's way."""
+    window = paging.paged(sparql, page, size)
+    out = run(window.sparql if window else sparql, formats.SPARQL_JSON.media_type,
+              formats.N_TRIPLES.media_type)
+    if out.kind == "graph":
+        return graph_results(out.body, row_limit)
+    return select_results(out.body, out.truncated, window)
