@@ -384,9 +384,6 @@ def related_items(pattern: str, limit: int = RELATED_LIMIT) -> list[Item]:
     labels = {iri: _value(_first(known.get("label")))
               for iri, known in _details(far, LABELS).items()}
     items = [_item(iri, found, about, labels) for iri, found in facts.items()]
-    for item in items:
-        for passage in item.passages:
-            passage.marked = mark(passage.text, [item.quotation, item.text])
     return sorted(items, key=_item_order)
 
 
@@ -444,11 +441,12 @@ def _item(iri: str, found: dict[str, list[Term]], about: dict[str, dict[str, lis
     for passage in sorted({t["value"] for t in found.get("passage", [])}):
         known = about[passage]
         document = _value(_first(known.get("document")))
+        words = _value(_first(known.get("text")))
         item.passages.append(Passage(
             iri=passage, link=href(passage),
             paragraph=_value(_first(known.get("paragraph"))),
             section=_value(_first(known.get("section"))),
-            text=_value(_first(known.get("text"))),
+            text=words, marked=mark(words, [item.quotation, item.text]),
             document=show_iri(document, labels.get(document))
             if document is not None else Shown("(document unknown)"),
         ))
