@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import PAGES_ROW_LIMIT, start_server
-from .test_browser import ARGS, CHROMIUM, shot
+from .test_browser import CHROMIUM, browser, shot  # noqa: F401  (the browser fixture)
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,15 +30,6 @@ PREFIXES = ("PREFIX jar: <https://w3id.org/jargraph/def#>\n"
 SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
 """About 7 million joined rows over the pages fixture's 193 triples: several seconds."""
 EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +65,9 @@ def _only_the_site(requests: list[str], *bases: str) -> None:
 
 
 @pytest.fixture()
-def page(chromium, site_url: str) -> Iterator[object]:
+def page(browser, site_url: str) -> Iterator[object]:  # noqa: F811
     """A tab with script on; at the end, no request has gone to another host."""
-    context, tab, requests = _open(chromium)
+    context, tab, requests = _open(browser)
     yield tab
     context.close()
     _only_the_site(requests, site_url)
@@ -207,8 +198,9 @@ def test_a_long_query_shows_that_it_runs_and_can_be_cancelled(page, site_url: st
     assert "cancelled" in page.locator(".tabPanel.active .yasr").inner_text()
 
 
-def test_the_time_limit_message_shows_in_the_result_view(chromium, strict_url: str) -> None:
-    context, tab, requests = _open(chromium)
+def test_the_time_limit_message_shows_in_the_result_view(browser,  # noqa: F811
+                                                          strict_url: str) -> None:
+    context, tab, requests = _open(browser)
     try:
         _editor(tab, strict_url)
         _set_query(tab, SLOW)
@@ -282,8 +274,8 @@ def test_a_submitted_query_shows_its_answer_until_the_editor_runs(page, site_url
 
 
 @pytest.fixture()
-def plain(chromium, site_url: str) -> Iterator[object]:
-    context, tab, requests = _open(chromium, script=False)
+def plain(browser, site_url: str) -> Iterator[object]:  # noqa: F811
+    context, tab, requests = _open(browser, script=False)
     yield tab
     context.close()
     _only_the_site(requests, site_url)

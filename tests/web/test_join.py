@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import fetch, start_server
+from .test_browser import CHROMIUM, browser  # noqa: F401  (the browser fixture)
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "areas-to-join.csv"
 
@@ -94,34 +95,29 @@ def test_errors_are_400_pages(site: str, fields: dict[str, str],
     assert words in answer.text
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium")
-def test_the_form_in_a_browser_joins_and_downloads(site: str, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
-        try:
-            tab = browser.new_context(accept_downloads=True).new_page()
-            errors: list[str] = []
-            tab.on("pageerror", lambda exc: errors.append(str(exc)))
-            tab.goto(site + "/join")
-            tab.set_input_files("#file", str(FIXTURE))
-            tab.fill("#column", "authority")
-            tab.select_option("#query", "area-grades")
-            tab.click("#join-submit")
-            assert "9 of 11 rows matched an area" in tab.locator("p.summary").inner_text()
-            assert tab.locator("#unmatched li").count() == 2
-            assert tab.locator("#joined tbody tr").count() == 11
-            with tab.expect_download() as download:
-                tab.click("#download")
-            saved = tmp_path / "joined.csv"
-            download.value.save_as(saved)
-            rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
-            assert rows[1]["area_name"] == "Leeds" and rows[1]["safeguarding"] == "2"
-            assert not errors
-        finally:
-            browser.close()
+def test_the_form_in_a_browser_joins_and_downloads(browser, site: str,  # noqa: F811
+                                                   tmp_path: Path) -> None:
+    context = browser.new_context(accept_downloads=True)
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(site + "/join")
+        tab.set_input_files("#file", str(FIXTURE))
+        tab.fill("#column", "authority")
+        tab.select_option("#query", "area-grades")
+        tab.click("#join-submit")
+        assert "9 of 11 rows matched an area" in tab.locator("p.summary").inner_text()
+        assert tab.locator("#unmatched li").count() == 2
+        assert tab.locator("#joined tbody tr").count() == 11
+        with tab.expect_download() as download:
+            tab.click("#download")
+        saved = tmp_path / "joined.csv"
+        download.value.save_as(saved)
+        rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
+        assert rows[1]["area_name"] == "Leeds" and rows[1]["safeguarding"] == "2"
+        assert not errors
+    finally:
+        context.close()
