@@ -73,15 +73,21 @@ def reconcile(service: str, queries: dict[str, Any], method: str = "POST") -> di
             part = {k: queries[k] for k in keys[start:start + 100]}
             answers.update(reconcile(service, part, method))
         return answers
-    form = urlencode({"queries": json.dumps(queries)})
+    answer = ask(service, {"queries": json.dumps(queries)}, method)
+    assert answer.headers.get("access-control-allow-origin") == "*"
+    return valid(json.loads(answer.body), "reconciliation-result-batch")
+
+
+def ask(service: str, fields: dict[str, str], method: str):
+    """The service's 200 answer to these form fields, sent by GET or as a POSTed form."""
+    form = urlencode(fields)
     if method == "POST":
         answer = fetch(service, "/reconcile", method="POST", body=form.encode(),
                        headers={"Content-Type": "application/x-www-form-urlencoded"})
     else:
         answer = fetch(service, "/reconcile?" + form)
     assert answer.status == 200, answer.text
-    assert answer.headers.get("access-control-allow-origin") == "*"
-    return valid(json.loads(answer.body), "reconciliation-result-batch")
+    return answer
 
 
 def batch(texts: list[str], **more: Any) -> dict[str, Any]:
@@ -258,13 +264,7 @@ def test_property_proposals(service: str) -> None:
 
 
 def extend(service: str, query: dict[str, Any], method: str = "POST") -> dict[str, Any]:
-    form = urlencode({"extend": json.dumps(query)})
-    if method == "POST":
-        answer = fetch(service, "/reconcile", method="POST", body=form.encode(),
-                       headers={"Content-Type": "application/x-www-form-urlencoded"})
-    else:
-        answer = fetch(service, "/reconcile?" + form)
-    assert answer.status == 200, answer.text
+    answer = ask(service, {"extend": json.dumps(query)}, method)
     return valid(json.loads(answer.body), "data-extension-response")
 
 
