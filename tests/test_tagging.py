@@ -17,3 +17,23 @@ def test_labels_match_curly_and_straight_apostrophes() -> None:
         assert str(addressees.match_whole(written)) == DEPARTMENT, written
         assert str(addressees.best(f"{written}, in partnership with schools")) == DEPARTMENT
     assert addressees.match_whole("The Childrens Services Department") is None
+
+
+def test_a_rule_is_searched_only_in_texts_that_hold_its_start() -> None:
+    import re
+
+    from jargraph.tagging import literal_start
+
+    assert literal_start(re.compile(r"\badopt(ed|ers|ive)\b", re.I)) == "adopt"
+    assert literal_start(re.compile(r"(?<![\w-])Children['’]s\s+Centres?", re.I)) == "children"
+    assert literal_start(re.compile(r"^(one )?sixth forms?$", re.I)) is None
+    assert literal_start(re.compile(r"\b(initial|core) assessments?\b", re.I)) is None
+
+
+def test_case_insensitive_rules_still_match_letters_that_fold_to_ascii() -> None:
+    # Python's case-insensitive matching takes the long s for an s; lower-casing does
+    # not, so such a text is searched with every rule.
+    services = matcher("services")
+    social_care = [f"{ID}service/childrens-social-care"]
+    assert [str(c) for c in services.match("Social care staff are skilled.")] == social_care
+    assert [str(c) for c in services.match("\u017focial care staff are skilled.")] == social_care

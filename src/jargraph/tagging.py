@@ -12,8 +12,10 @@ measures and statements to themes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -29,6 +31,43 @@ class Rule:
     pattern: re.Pattern[str]
     source: str
     """What the rule was made from (the label, abbreviation or pattern), for reports."""
+    key: str | None = field(default=None, compare=False)
+    """Lower-cased text that every match begins with (:func:`literal_start`), so that a
+    text without it is passed over unsearched; None: search every text."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", literal_start(self.pattern))
+
+
+_SKIPPED_AT_START = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_OTHER_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+
+
+def literal_start(pattern: re.Pattern[str]) -> str | None:
+    """The ASCII text every match of ``pattern`` begins with, after its boundary checks
+    (``\\b``, look-arounds), lower-cased; None when the pattern begins otherwise (an
+    alternation, a group, a character class)."""
+    try:
+        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unexpected parse only costs the shortcut
+        return None
+    start: list[str] = []
+    for op, argument in items:
+        if op in _SKIPPED_AT_START and not start:
+            continue
+        if op != sre_constants.LITERAL or argument >= 128:
+            break
+        start.append(chr(argument))
+    return "".join(start).lower() or None
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, to look for the rules' starts in; None for a text with
+    non-ASCII letters, which case-insensitive patterns match in ways lower-casing does
+    not show (\u017f as s), so every rule searches it."""
+    if not text.isascii() and _OTHER_LETTER.search(text):
+        return None
+    return text.lower()
 
 
 _APOSTROPHE = "['\u2018\u2019]"
@@ -53,10 +92,18 @@ class Matcher:
     def match(self, text: str) -> list[URIRef]:
         """Concepts whose rules match ``text``, each once, in concept order."""
         found: dict[URIRef, None] = {}
-        for rule in self.rules:
+        for rule in self._candidates(text):
             if rule.concept not in found and rule.pattern.search(text):
                 found[rule.concept] = None
         return list(found)
+
+    def _candidates(self, text: str) -> list[Rule]:
+        """The rules that can match ``text``: those whose start it holds, or that have
+        none. Searching every pattern of a scheme costs far more than this look-up."""
+        lowered = _lowered(text)
+        if lowered is None:
+            return self.rules
+        return [rule for rule in self.rules if rule.key is None or rule.key in lowered]
 
     def best(self, text: str) -> URIRef | None:
         """The concept whose rule matches the longest stretch of ``text`` (a whole-label
@@ -65,7 +112,7 @@ class Matcher:
         if whole is not None:
             return whole
         best: tuple[int, URIRef] | None = None
-        for rule in self.rules:
+        for rule in self._candidates(text):
             found = rule.pattern.search(text)
             if found and (best is None or len(found.group(0)) > best[0]):
                 best = (len(found.group(0)), rule.concept)
