@@ -94,7 +94,7 @@ def test_interrupted_build_leaves_previous_store_serving(tmp_path: Path) -> None
     script = (
         "import os, sys, jargraph.build as b\n"
         "def die(*a, **k): os._exit(9)\n"
-        "b._dump = die\n"
+        "b._index_and_dump = die\n"
         f"b.build(None, __import__('pathlib').Path({str(tmp_path)!r}))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True)

@@ -31,8 +31,8 @@ from rdflib.term import Node
 
 from . import store, uris
 from .cube import add_cube
+from .dumps import DATASET_FILES, dump_dataset, dump_documents, write_readme
 from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
-from .licences import dumps_readme
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
@@ -47,14 +47,13 @@ from .store.dataset import (
     default_graph_size,
     give_one_home,
     load_dataset,
-    named_quads,
 )
 from .summary import GRAPH_NAME as SUMMARY
 from .summary import dataset_counts, statement_links
 from .themes import tag_themes, theme_matcher
 from .validate import validate_graph
 from .validate.shapes import run_shapes
-from .vocab import JAR, PREFIXES
+from .vocab import JAR
 
 
 @dataclass
@@ -190,8 +189,8 @@ def build(
     loaded = sum(d.loaded for d in report.documents)
     stages = ", ".join(f"{stage} {seconds:.0f} s" for stage, seconds in report.timings.items())
     say(f"built {report.triples:,} triples from {loaded:,} of {len(report.documents):,} "
-        f"documents into {folder} ({stages}; reading, converting and validating summed "
-        "over the processes that share them)")
+        f"documents into {folder} ({stages}; reading, converting, validating, the search "
+        "index and the dumps summed over the processes that share them)")
     return report
 
 
@@ -225,12 +224,10 @@ def _build_into(folder: Path, paths: list[Path], report: BuildReport, lap: Stopw
         add_cube(folder, report.errors)
     with lap("summary"):
         report.triples = _add_counts(folder)
-    with lap("search index"):
-        build_index(folder)
     shutil.rmtree(graphs_dir)
-    say("writing the dumps")
-    with lap("dump"):
-        _dump(folder, sorted(doc_files))
+    say("writing the search index and the dumps")
+    with lap("index and dumps"):
+        _index_and_dump(folder, sorted(doc_files), report.timings, jobs)
     if target is not None:
         with lap("push"):
             pushed = target.load_build(folder, say)
@@ -319,20 +316,24 @@ def warm_caches() -> None:
     validate_graph(sample)  # the results do not matter: the shapes are now parsed
 
 
+def _forked_pool(jobs: int | None, tasks: int) -> ProcessPoolExecutor | None:
+    """Worker processes for ``tasks`` pieces of work, or None where they are not worth it
+    or not safe: forked workers are used only from a single-threaded process (forking a
+    process with threads can deadlock); otherwise the work goes one piece at a time."""
+    jobs = min(jobs or os.cpu_count() or 1, tasks)
+    if jobs <= 1 or threading.active_count() > 1:
+        return None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
 def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
                 jobs: int | None) -> Iterable[Converted]:
-    """Convert documents in parallel processes where that is safe, in the given order.
-
-    Forked workers are used only from a single-threaded process (forking a
-    process with threads can deadlock); otherwise documents go one by one.
-    """
-    jobs = min(jobs or os.cpu_count() or 1, len(paths))
-    if jobs <= 1 or threading.active_count() > 1:
+    """Convert documents in parallel processes where that is safe, in the given order."""
+    pool = _forked_pool(jobs, len(paths))
+    if pool is None:
         return (convert_document(p, graphs_dir, validate) for p in paths)
-    warm_caches()
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=_exit_with_parent, initargs=(os.getpid(),))
+    warm_caches()  # the pool forks at its first task: the workers share what this loads
     results = pool.map(convert_document, paths, repeat(graphs_dir), repeat(validate))
 
     def ordered() -> Iterable[Converted]:
@@ -340,6 +341,35 @@ def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
             yield from results
 
     return ordered()
+
+
+def _index_and_dump(folder: Path, doc_ids: list[str], timings: dict[str, float],
+                    jobs: int | None) -> None:
+    """The search index and the dumps (:mod:`jargraph.dumps`), which only read the
+    finished store, written side by side; each part's seconds are added to ``timings``
+    under "search index" or "dump", summed over the processes that share them."""
+    write_readme(folder, doc_ids)
+    half = (len(doc_ids) + 1) // 2
+    parts: list[tuple[str, Callable[..., object], tuple[object, ...]]] = [
+        ("search index", build_index, (folder,)),
+        *(("dump", dump_dataset, (folder, name)) for name in DATASET_FILES),
+        ("dump", dump_documents, (folder, doc_ids[:half])),
+        ("dump", dump_documents, (folder, doc_ids[half:])),
+    ]
+    pool = _forked_pool(jobs, len(parts))
+    if pool is None:
+        done = [_timed(stage, work, args) for stage, work, args in parts]
+    else:
+        with pool:
+            done = list(pool.map(_timed, *zip(*parts, strict=True)))
+    for stage, seconds in done:
+        timings[stage] = timings.get(stage, 0.0) + seconds
+
+
+def _timed(stage: str, work: Callable[..., object], args: tuple[object, ...]) -> tuple[str, float]:
+    began = time.perf_counter()
+    work(*args)
+    return stage, time.perf_counter() - began
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -464,21 +494,6 @@ def _add_counts(folder: Path) -> int:
         raise RuntimeError(f"the build's counts break the shapes: {messages[:1]}")
     add_triples(oxi, as_nquads(counts, uris.graph(SUMMARY)))
     return default_graph_size(oxi)
-
-
-def _dump(folder: Path, doc_ids: list[str]) -> None:
-    """TriG and N-Quads of the named graphs (the default graph is derived from them),
-    Turtle per document, and a README.md saying what each file holds and its licences."""
-    dumps = folder / "dumps"
-    dumps.mkdir(exist_ok=True)
-    (dumps / "README.md").write_text(dumps_readme(doc_ids), encoding="utf-8")
-    oxi = ox.Store.read_only(str(folder / "oxigraph"))
-    ox.serialize(named_quads(oxi), dumps / "jargraph.trig", ox.RdfFormat.TRIG,
-                 prefixes=PREFIXES)
-    ox.serialize(named_quads(oxi), dumps / "jargraph.nq", ox.RdfFormat.N_QUADS)
-    for doc_id in doc_ids:
-        oxi.dump(dumps / f"{doc_id}.ttl", ox.RdfFormat.TURTLE, prefixes=PREFIXES,
-                 from_graph=ox.NamedNode(str(uris.graph(doc_id))))
 
 
 def print_report(report: BuildReport, out=None) -> None:

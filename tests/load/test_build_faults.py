@@ -4,9 +4,10 @@
 that the build (with any conversion process it forked) ends abruptly, with
 ``os._exit`` and no clean-up, part-way through that stage: at the second
 document read, converted or validated, while the shared graphs are made,
-after the first graphs are loaded into the new store, after the first dump
-file, and just before the ``current`` link is swapped. The stages run one
-after another in the same home; one more build is killed with SIGKILL when
+after the first graphs are loaded into the new store, at the first
+document's Turtle dump (the other dumps and the search index being written
+beside it), and just before the ``current`` link is swapped. The stages run
+one after another in the same home; one more build is killed with SIGKILL when
 its progress output shows the first document done. After each, the
 ``current`` link is unchanged, the previous store opens and answers as
 before, and no process of the killed build is left running. Then a build
@@ -85,35 +86,26 @@ elif stage == "load":
     on_call(b, "skolemised", number=2)
 elif stage == "dump":
     import types
+
+    import jargraph.dumps as d
     import pyoxigraph as ox
 
     class Dying:
-        """A read-only store whose second dump ends the process."""
+        """A read-only store whose dumps (a document's Turtle, in whichever process
+        writes it) end the build."""
 
         def __init__(self, real):
-            self.real, self.calls = real, 0
+            self.real = real
 
         def __getattr__(self, name):
             return getattr(self.real, name)
 
         def dump(self, *args, **kwargs):
-            self.calls += 1
-            if self.calls == 2:
-                die()
-            return self.real.dump(*args, **kwargs)
+            die()
 
     fake = types.SimpleNamespace(**{n: getattr(ox, n) for n in dir(ox) if n[0] != "_"})
     fake.Store = types.SimpleNamespace(read_only=lambda path: Dying(ox.Store.read_only(path)))
-    real_dump = b._dump
-
-    def dump(*args, **kwargs):
-        b.ox = fake
-        try:
-            real_dump(*args, **kwargs)
-        finally:
-            b.ox = ox
-
-    b._dump = dump
+    d.ox = fake  # only the dumps read the store through this module
 elif stage == "publish":
     real_replace = os.replace
 
