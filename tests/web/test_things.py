@@ -95,3 +95,15 @@ def test_mark_finds_words_across_line_breaks() -> None:
     assert mark("a <b> c\nd", ["<b> c d"]) == ("a ", "<b> c\nd", "")
     assert mark("nothing here", ["else", None, ""]) is None
     assert mark(None, ["x"]) is None
+
+
+def test_mark_takes_the_first_place_and_ends_of_words_as_written() -> None:
+    # the first place, whatever space the text has there; a quote may begin inside a
+    # word and end inside one, as a quoted cell of a table row does
+    text = "  Services are good.\n\nServices  are\tgood. Then"
+    assert mark(text, ["Services are good."]) == ("  ", "Services are good.", text[20:])
+    assert mark("x Services  are\tgood. Services are good.", ["Services are good"]) == (
+        "x ", "Services  are\tgood", ". Services are good.")
+    assert mark("pre-school\nplaces fill", ["school places f"]) == (
+        "pre-", "school\nplaces f", "ill")
+    assert mark("one two", ["absent", "two"]) == ("one ", "two", "")
