@@ -13,10 +13,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import formats
+from ..store.terms import to_rdflib
 from ..vocab import PREFIXES
 from .executor import current_executor
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 LABEL_PROPERTIES = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -54,23 +53,9 @@ def construct(sparql: str) -> Graph:
     graph = bind_prefixes(Graph())
     body = execute(sparql, select=False)
     if body.strip():
-        graph.addN((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object),
+        graph.addN((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object),
                     graph) for q in ox.parse(body, ox.RdfFormat.N_TRIPLES))
     return graph
-
-
-def rdflib_term(term: object) -> Node:
-    """An Oxigraph term as the same rdflib term (a plain literal for an xsd:string)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
-    raise TypeError(f"no rdflib term for {term!r}")
 
 
 def integer(node: Node | None, default: int = 0) -> int:
