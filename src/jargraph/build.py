@@ -11,14 +11,10 @@ out while the others load.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -36,6 +32,7 @@ from .encode import EncodingProblem, encode_document, inspectorate_uri, matcher
 from .links import LinkError, authorities, reference_graph, resolve_area
 from .model import Document, Source
 from .ontology import ontology_graph, schemes_graph
+from .processes import forked_pool
 from .progress import Progress
 from .readers import UnknownDocument, read_document
 from .readers.text import ReaderError
@@ -316,21 +313,10 @@ def warm_caches() -> None:
     validate_graph(sample)  # the results do not matter: the shapes are now parsed
 
 
-def _forked_pool(jobs: int | None, tasks: int) -> ProcessPoolExecutor | None:
-    """Worker processes for ``tasks`` pieces of work, or None where they are not worth it
-    or not safe: forked workers are used only from a single-threaded process (forking a
-    process with threads can deadlock); otherwise the work goes one piece at a time."""
-    jobs = min(jobs or os.cpu_count() or 1, tasks)
-    if jobs <= 1 or threading.active_count() > 1:
-        return None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_exit_with_parent, initargs=(os.getpid(),))
-
-
 def convert_all(paths: list[Path], graphs_dir: Path, validate: bool,
                 jobs: int | None) -> Iterable[Converted]:
     """Convert documents in parallel processes where that is safe, in the given order."""
-    pool = _forked_pool(jobs, len(paths))
+    pool = forked_pool(jobs, len(paths))
     if pool is None:
         return (convert_document(p, graphs_dir, validate) for p in paths)
     warm_caches()  # the pool forks at its first task: the workers share what this loads
@@ -356,7 +342,7 @@ def _index_and_dump(folder: Path, doc_ids: list[str], timings: dict[str, float],
         ("dump", dump_documents, (folder, doc_ids[:half])),
         ("dump", dump_documents, (folder, doc_ids[half:])),
     ]
-    pool = _forked_pool(jobs, len(parts))
+    pool = forked_pool(jobs, len(parts))
     if pool is None:
         done = [_timed(stage, work, args) for stage, work, args in parts]
     else:
@@ -370,18 +356,6 @@ def _timed(stage: str, work: Callable[..., object], args: tuple[object, ...]) ->
     began = time.perf_counter()
     work(*args)
     return stage, time.perf_counter() - began
-
-
-def _exit_with_parent(parent: int) -> None:
-    """End this conversion process when the build that forked it is gone (killed, OOM):
-    otherwise it waits for work forever, holding the build's output open."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def _read(path: Path, result: DocumentResult) -> Document | None:

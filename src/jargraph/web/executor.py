@@ -44,6 +44,7 @@ from multiprocessing.connection import Connection
 from flask import Flask, current_app
 
 from .. import formats
+from ..processes import exit_with_parent
 from ..settings import Settings
 from ..store import QueryOutput, Store, StoreError, check_limits, open_store, service_endpoints
 from .cache import CLOCK_KEY, BuildClock, ResultCache, request_stamp
@@ -129,7 +130,7 @@ class CallJob:
 
 def _worker_main(conn: Connection, settings: Settings) -> None:
     """The loop of one worker process: receive a job, send back ("ok"|"error", value)."""
-    _exit_with_parent(os.getppid())
+    exit_with_parent(os.getppid(), status=0)  # the server went away mid-query
     target: Store | None = None
     conn.send(("ready", None))
     while True:
@@ -151,17 +152,6 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
         except Exception as exc:  # anything else still gets a clear message
             reply = ("error", StoreError(f"query failed: {exc}"))
         conn.send(reply)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Stop this worker if the server that started it goes away mid-query."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def run_job(job: Job, target: Store, allowed: tuple[str, ...]) -> QueryOutput:
