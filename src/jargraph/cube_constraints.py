@@ -244,12 +244,15 @@ SELECT ?dataset ?obs ?dim ?value WHERE {
 }"""
 
 
-def normalised(*graphs: Graph) -> ox.Store:
-    """The graphs together in an in-memory store, normalised as section 10 of the
-    specification says."""
+def normalised(*graphs: Graph | list[ox.Triple]) -> ox.Store:
+    """The graphs (rdflib's, or lists of Oxigraph's triples) together in an in-memory
+    store, normalised as section 10 of the specification says."""
     store = ox.Store()
     for graph in graphs:
-        store.load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+        if isinstance(graph, Graph):
+            store.load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+        else:
+            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in graph)
     store.update(PREFIXES + NORMALISE_PHASE_1)
     store.update(PREFIXES + NORMALISE_PHASE_2)
     return store
@@ -289,7 +292,7 @@ def duplicate_observations(store: ox.Store) -> list[tuple[str, ...]]:
     return [tuple(sorted(groups[key])) for key, n in counts.items() if n > 1]
 
 
-def violations(*graphs: Graph) -> list[str]:
+def violations(*graphs: Graph | list[ox.Triple]) -> list[str]:
     """The constraints the normalised graphs, taken together, violate (an empty list: they
     are well-formed), each with an example where one can be given."""
     store = normalised(*graphs)
