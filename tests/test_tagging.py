@@ -1,9 +1,12 @@
 """Matching text against a scheme: a label's apostrophe matches a straight or a curly one,
-as reports are typed either way."""
+as reports are typed either way, and a rule is searched only in texts it can match."""
 
 from __future__ import annotations
 
+import re
+
 from jargraph.encode import matcher
+from jargraph.tagging import literal_start
 from jargraph.vocab import ID
 
 DEPARTMENT = f"{ID}addressee/childrens-services-department"
@@ -20,10 +23,6 @@ def test_labels_match_curly_and_straight_apostrophes() -> None:
 
 
 def test_a_rule_is_searched_only_in_texts_that_hold_its_start() -> None:
-    import re
-
-    from jargraph.tagging import literal_start
-
     assert literal_start(re.compile(r"\badopt(ed|ers|ive)\b", re.I)) == "adopt"
     assert literal_start(re.compile(r"(?<![\w-])Children['’]s\s+Centres?", re.I)) == "children"
     assert literal_start(re.compile(r"^(one )?sixth forms?$", re.I)) is None

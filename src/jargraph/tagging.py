@@ -31,7 +31,7 @@ class Rule:
     pattern: re.Pattern[str]
     source: str
     """What the rule was made from (the label, abbreviation or pattern), for reports."""
-    key: str | None = field(default=None, compare=False)
+    key: str | None = field(init=False, compare=False)
     """Lower-cased text that every match begins with (:func:`literal_start`), so that a
     text without it is passed over unsearched; None: search every text."""
 

@@ -22,4 +22,3 @@ def to_rdflib(term: object) -> Node:
         datatype = term.datatype.value
         return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
     raise TypeError(f"no rdflib term for {term!r}")
-

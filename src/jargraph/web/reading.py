@@ -48,8 +48,8 @@ def select(sparql: str) -> list[dict[str, Node]]:
 def construct(sparql: str) -> Graph:
     """The answer to a CONSTRUCT query, as an rdflib graph with our prefixes bound.
 
-    Oxigraph parses the N-Triples: rdflib's parser takes most of a page's time on a
-    thing with hundreds of facts."""
+    Oxigraph parses the N-Triples, in about two thirds of the time rdflib's parser
+    takes (10 ms against 15 ms for an area's 600 facts)."""
     graph = bind_prefixes(Graph())
     body = execute(sparql, select=False)
     if body.strip():
